@@ -1,0 +1,52 @@
+import { buildPaper, type Paper } from './paper';
+import { buildLedgers, type Ledgers } from './ledgers';
+import { resolveConfig, type ResolvedConfig } from './config';
+import type { Finding } from './types';
+import type { AnyRule } from './rule';
+import type { KnowledgeBase } from '../kb/types';
+import { loadBuiltinKnowledgeBase } from '../kb/index';
+import { rules as registry } from '../rules/registry';
+
+export interface AnalyzeOptions {
+  config?: ResolvedConfig;
+  kb?: KnowledgeBase;
+  /** Defaults to the full registry. */
+  rules?: readonly AnyRule[];
+}
+
+export interface AnalysisResult {
+  text: string;
+  paper: Paper;
+  ledgers: Ledgers;
+  kb: KnowledgeBase;
+  /** Sorted by start offset, then rule id. */
+  findings: Finding[];
+}
+
+/** The one entry point of the analysis core: text in, findings (plain data) out. Pure. */
+export function analyze(text: string, options: AnalyzeOptions = {}): AnalysisResult {
+  const rules = options.rules ?? registry;
+  const config = options.config ?? resolveConfig(rules);
+  const kb = options.kb ?? loadBuiltinKnowledgeBase();
+  const paper = buildPaper(text);
+  const ledgers = buildLedgers(paper, kb, config);
+  const findings: Finding[] = [];
+  for (const rule of rules) {
+    const setting = config.rules.get(rule.meta.id) ?? { severity: rule.meta.defaultSeverity, options: rule.meta.defaultOptions };
+    if (setting.severity === 'off') continue;
+    const options = { ...rule.meta.defaultOptions, ...setting.options };
+    for (const f of rule.check({ text, paper, ledgers, kb, options })) {
+      if (paper.isSuppressed(rule.meta.id, f.range.start)) continue;
+      findings.push({
+        ruleId: rule.meta.id,
+        severity: setting.severity,
+        message: f.message,
+        range: f.range,
+        related: f.related ?? [],
+        fixes: f.fixes ?? [],
+      });
+    }
+  }
+  findings.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end || a.ruleId.localeCompare(b.ruleId));
+  return { text, paper, ledgers, kb, findings };
+}

@@ -1,0 +1,10 @@
+/** Public API of the analysis core. The server, the CLI and the tests import from here. */
+export { analyze, type AnalyzeOptions, type AnalysisResult } from './analyze';
+export { applyFixes, applyFixList, type ApplyFixesOptions, type ApplyFixesResult } from './fixes';
+export { LineIndex } from './text';
+export { parseConfig, resolveConfig, type PolicyLintConfig, type ResolvedConfig, type ConfigProblem } from './config';
+export { hoverAt, type HoverResult } from './hover';
+export { rules, getRule } from '../rules/registry';
+export { docsUrl, REPOSITORY_URL } from './docs';
+export type { Finding, Fix, TextEdit, OffsetRange, Severity, SeveritySetting, Position, Range, RelatedLocation } from './types';
+export type { AnyRule, RuleMeta } from './rule';

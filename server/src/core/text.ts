@@ -1,0 +1,62 @@
+import type { OffsetRange, Position, Range } from './types';
+
+/** Maps UTF-16 offsets to LSP positions and back. Lines end at \n, \r\n or a lone \r, as in LSP. */
+export class LineIndex {
+  private readonly starts: number[];
+
+  constructor(readonly text: string) {
+    const starts = [0];
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 13 /* \r */) {
+        if (text.charCodeAt(i + 1) === 10) i++;
+        starts.push(i + 1);
+      } else if (c === 10 /* \n */) {
+        starts.push(i + 1);
+      }
+    }
+    this.starts = starts;
+  }
+
+  get lineCount(): number {
+    return this.starts.length;
+  }
+
+  lineStart(line: number): number {
+    return this.starts[Math.max(0, Math.min(line, this.starts.length - 1))];
+  }
+
+  positionAt(offset: number): Position {
+    const o = Math.max(0, Math.min(offset, this.text.length));
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid] <= o) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo, character: o - this.starts[lo] };
+  }
+
+  offsetAt(position: Position): number {
+    if (position.line < 0) return 0;
+    if (position.line >= this.starts.length) return this.text.length;
+    const start = this.starts[position.line];
+    const next = position.line + 1 < this.starts.length ? this.starts[position.line + 1] : this.text.length;
+    // the end of a line excludes its line break
+    let lineEnd = next;
+    if (position.line + 1 < this.starts.length) {
+      lineEnd--;
+      if (lineEnd > start && this.text.charCodeAt(lineEnd) === 10 && this.text.charCodeAt(lineEnd - 1) === 13) lineEnd--;
+    }
+    return Math.max(start, Math.min(start + Math.max(0, position.character), lineEnd));
+  }
+
+  range(r: OffsetRange): Range {
+    return { start: this.positionAt(r.start), end: this.positionAt(r.end) };
+  }
+
+  offsetRange(r: Range): OffsetRange {
+    return { start: this.offsetAt(r.start), end: this.offsetAt(r.end) };
+  }
+}
