@@ -1,0 +1,146 @@
+import type { Paper, ProseBlock } from '../paper';
+import type { OffsetRange } from '../types';
+import type { KbEntry, KnowledgeBase } from '../../kb/types';
+import { isCapsWord, isCommonAcronym, isCountryCode, isUnit } from '../../kb/index';
+import { acronymTokens, type AcronymToken } from './tokens';
+import { findDefinitions, type DefinitionMatch } from './definitions';
+import { normalWords } from './longform';
+import { findMisspellings, type MisspellingTarget } from './misspelling';
+
+export interface AcronymUse extends AcronymToken {
+  /** Source range of the base form. */
+  range: OffsetRange;
+}
+
+export interface AcronymDefinition extends DefinitionMatch {
+  block: ProseBlock;
+  /** Source ranges. */
+  acronymRange: OffsetRange;
+  longRange: OffsetRange;
+  span: OffsetRange;
+  /** How the expansion compares with the knowledge base. */
+  kb: KbEntry | undefined;
+  /** 'match': the expansion is the entry's name or an alias (or a shortening of one); 'conflict': it is not. */
+  kbStatus: 'match' | 'conflict' | 'unknown';
+  /** Another knowledge-base entry whose name the expansion is (e.g. the expansion of a different acronym). */
+  otherEntry: KbEntry | undefined;
+}
+
+export interface AcronymRecord {
+  acronym: string;
+  definitions: AcronymDefinition[];
+  /** Every occurrence that is not the acronym of a definition, in document order. */
+  uses: AcronymUse[];
+  kb: KbEntry | undefined;
+}
+
+export interface AcronymLedger {
+  records: Map<string, AcronymRecord>;
+  /** All definitions in document order. */
+  definitions: AcronymDefinition[];
+  /** All tokens (uses and the acronyms of definitions) in document order. */
+  tokens: AcronymUse[];
+  /** An acronym token at a source offset. */
+  tokenAt(offset: number): AcronymUse | undefined;
+  /** True for tokens that are ordinary words, units, numerals or country codes rather than acronyms. */
+  isOrdinary(acronym: string): boolean;
+  /** Tokens that look like misspellings of a defined or known acronym, with what they may have meant. */
+  misspellings: Map<string, MisspellingTarget[]>;
+}
+
+/** Short names of members that glosses use ("Australia, the UK and the US" for AUKUS). */
+const MEMBER_ABBREVIATIONS: Record<string, string[]> = {
+  'united states': ['us', 'usa', 'america'],
+  'united kingdom': ['uk', 'britain'],
+  'south korea': ['korea', 'rok'],
+  'european union': ['eu'],
+};
+
+/** Words of the entry's name, aliases and member names, normalised. */
+function kbWords(entry: KbEntry): Set<string> {
+  const words = new Set<string>();
+  for (const n of [entry.name, ...entry.aliases, ...(entry.acronym ? [entry.acronym] : [])]) for (const w of normalWords(n)) words.add(w);
+  for (const m of entry.members) {
+    for (const w of normalWords(m)) words.add(w);
+    for (const a of MEMBER_ABBREVIATIONS[m.toLowerCase()] ?? []) words.add(a);
+  }
+  return words;
+}
+
+/** Words that may be added to an official name without changing what it names. */
+const NEUTRAL_WORDS = new Set(['agreement', 'treaty', 'pact', 'accord', 'initiative', 'framework', 'arrangement', 'organization', 'group', 'new']);
+
+export function compareWithKb(longForm: string, entry: KbEntry): 'match' | 'conflict' {
+  const words = kbWords(entry);
+  const extra = normalWords(longForm).filter((w) => !words.has(w) && !NEUTRAL_WORDS.has(w));
+  return extra.length === 0 ? 'match' : 'conflict';
+}
+
+/** Codes rather than acronyms: "DS544", "EAR99", "HS2" with two or more digits. */
+const CODE = /^\p{Lu}+\d{2,}$/u;
+const ROMAN = /^(?=[MDCLXVI]{2,}$)M{0,4}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$/;
+
+export function buildAcronymLedger(paper: Paper, kb: KnowledgeBase): AcronymLedger {
+  const isKnownName = (w: string) => kb.byAcronym(w) !== undefined;
+  const tokens: AcronymUse[] = [];
+  const definitions: AcronymDefinition[] = [];
+  for (const block of paper.blocks) {
+    for (const t of acronymTokens(block, { isKnownName, isCapsWord })) {
+      tokens.push({ ...t, range: paper.sourceRange(block, t.proseStart, t.proseEnd) });
+    }
+    if (block.kind === 'tableCell') continue;
+    for (const d of findDefinitions(block, { isKnownName, isKbName: (s) => kb.byName(s) !== undefined })) {
+      const entry = kb.byAcronym(d.acronym) ?? kb.byAcronymLoose(d.acronym);
+      const named = kb.byName(d.longForm);
+      definitions.push({
+        ...d,
+        block,
+        acronymRange: paper.sourceRange(block, d.acronymStart, d.acronymEnd),
+        longRange: paper.sourceRange(block, d.longStart, d.longEnd),
+        span: paper.sourceRange(block, d.spanStart, d.spanEnd),
+        kb: entry,
+        kbStatus: entry ? (named === entry ? 'match' : compareWithKb(d.longForm, entry)) : 'unknown',
+        otherEntry: named && named !== entry ? named : undefined,
+      });
+    }
+  }
+  const defAt = new Set(definitions.map((d) => d.acronymRange.start));
+  const records = new Map<string, AcronymRecord>();
+  const record = (acronym: string): AcronymRecord => {
+    let r = records.get(acronym);
+    if (!r) {
+      r = { acronym, definitions: [], uses: [], kb: kb.byAcronym(acronym) ?? kb.byAcronymLoose(acronym) };
+      records.set(acronym, r);
+    }
+    return r;
+  };
+  for (const d of definitions) record(d.acronym).definitions.push(d);
+  for (const t of tokens) {
+    if (defAt.has(t.range.start)) continue;
+    record(t.acronym).uses.push(t);
+  }
+  const sorted = [...tokens].sort((a, b) => a.range.start - b.range.start);
+  const ledger: AcronymLedger = {
+    records,
+    definitions,
+    tokens: sorted,
+    tokenAt(offset) {
+      let lo = 0;
+      let hi = sorted.length - 1;
+      while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        const t = sorted[mid];
+        if (offset < t.range.start) hi = mid - 1;
+        else if (offset > t.range.end) lo = mid + 1;
+        else return t;
+      }
+      return undefined;
+    },
+    isOrdinary(acronym) {
+      return isCommonAcronym(acronym) || isCountryCode(acronym) || isUnit(acronym) || isCapsWord(acronym) || ROMAN.test(acronym) || CODE.test(acronym);
+    },
+    misspellings: new Map(),
+  };
+  ledger.misspellings = findMisspellings(ledger, kb, (o) => paper.lines.positionAt(o).line + 1);
+  return ledger;
+}

@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import { buildPaper, PLACEHOLDER } from '../../server/src/core/paper';
+import { splitSentences } from '../../server/src/core/sentences';
+import { LineIndex } from '../../server/src/core/text';
+
+/** The source text at the prose offsets of the first occurrence of `word` in a block. */
+function sourceOf(md: string, word: string): string {
+  const paper = buildPaper(md);
+  for (const b of paper.blocks) {
+    const i = b.text.indexOf(word);
+    if (i >= 0) {
+      const r = paper.sourceRange(b, i, i + word.length);
+      return md.slice(r.start, r.end);
+    }
+  }
+  throw new Error(`${word} not in prose`);
+}
+
+describe('paper model', () => {
+  it('keeps prose of paragraphs, headings and table cells and skips code, HTML, URLs, math and front matter', () => {
+    const md = [
+      '---',
+      'title: "A paper about IPEF"',
+      '---',
+      '',
+      '# Title with *emphasis*',
+      '',
+      'Text with `CODE` and <span>HTML</span> and https://example.org/RCEP and $x^2$ here.',
+      '',
+      '```',
+      'FENCED CODE',
+      '```',
+      '',
+      '| Head | Other |',
+      '| --- | --- |',
+      '| cell | two |',
+    ].join('\n');
+    const paper = buildPaper(md);
+    expect(paper.blocks.map((b) => [b.kind, b.text])).toEqual([
+      ['heading', 'Title with emphasis'],
+      ['paragraph', `Text with ${PLACEHOLDER} and HTML and ${PLACEHOLDER} and ${PLACEHOLDER} here.`],
+      ['tableCell', 'Head'],
+      ['tableCell', 'Other'],
+      ['tableCell', 'cell'],
+      ['tableCell', 'two'],
+    ]);
+    expect(paper.frontMatter?.raw).toBe('title: "A paper about IPEF"');
+    expect(paper.blocks[2].tableHeader).toBe(true);
+    expect(paper.blocks[4].tableHeader).toBe(false);
+  });
+
+  it('maps prose offsets back to the source through emphasis, links, escapes, entities and footnotes', () => {
+    const md = 'The **Indo-Pacific** [Economic Framework](https://x.org "t") \\*really\\* &amp; IPEF[^1] ends.\n\n[^1]: A note.';
+    expect(sourceOf(md, 'Indo-Pacific')).toBe('Indo-Pacific');
+    expect(sourceOf(md, 'Economic Framework')).toBe('Economic Framework');
+    expect(sourceOf(md, 'really')).toBe('really');
+    expect(sourceOf(md, 'IPEF')).toBe('IPEF');
+    expect(sourceOf(md, 'ends')).toBe('ends');
+    const paper = buildPaper(md);
+    expect(paper.blocks[0].footnoteRefs).toEqual([{ label: '1', range: { start: md.indexOf('[^1]'), end: md.indexOf('[^1]') + 4 }, proseOffset: paper.blocks[0].text.indexOf(' ends') }]);
+    expect(paper.blocks[1].footnote).toBe('1');
+  });
+
+  it('counts UTF-16 code units through curly quotes, CJK and emoji', () => {
+    const md = '“日本” 🌏 and the RCEP — done.';
+    expect(sourceOf(md, 'RCEP')).toBe('RCEP');
+    const paper = buildPaper(md);
+    const b = paper.blocks[0];
+    const r = paper.sourceRange(b, b.text.indexOf('RCEP'), b.text.indexOf('RCEP') + 4);
+    expect(new LineIndex(md).range(r)).toEqual({ start: { line: 0, character: 16 }, end: { line: 0, character: 20 } });
+  });
+
+  it('maps lines continued inside block quotes and lists', () => {
+    const md = '> First line of a quote\n> continues with RCEP here.\n\n- item one\n  wraps to APEC';
+    expect(sourceOf(md, 'RCEP')).toBe('RCEP');
+    expect(sourceOf(md, 'APEC')).toBe('APEC');
+    const paper = buildPaper(md);
+    expect(paper.blocks[0].inQuote).toBe(true);
+    expect(paper.blocks[1].inList).toBe(true);
+  });
+
+  it('builds the section path and recognises reference sections', () => {
+    const paper = buildPaper('# Paper\n\n## 1. Intro\n\nText.\n\n### 1.1 Detail\n\nMore.\n\n## References\n\nSmith, J. (2020).');
+    expect(paper.blocks.find((b) => b.text === 'More.')?.section?.path).toEqual(['Paper', '1. Intro', '1.1 Detail']);
+    expect(paper.blocks.find((b) => b.text.startsWith('Smith'))?.section?.isReferences).toBe(true);
+    expect(paper.blocks.find((b) => b.text === 'Text.')?.section?.isReferences).toBe(false);
+  });
+});
+
+describe('sentences', () => {
+  it('splits on sentence ends but not on abbreviations, initials, decimals or U.S.', () => {
+    const text = 'The U.S. economy grew 2.5% in 2023, e.g. in services. Smith et al. disagree! Dr. J. Lee asked why? The U.S. The end.';
+    expect(splitSentences(text).map((s) => s.text)).toEqual([
+      'The U.S. economy grew 2.5% in 2023, e.g. in services.',
+      'Smith et al. disagree!',
+      'Dr. J. Lee asked why?',
+      'The U.S.',
+      'The end.',
+    ]);
+  });
+
+  it('keeps exact offsets and splits CJK full stops', () => {
+    const text = '日本と韓国。中国も参加した。 Then English.';
+    const s = splitSentences(text);
+    expect(s.map((x) => text.slice(x.start, x.end))).toEqual(['日本と韓国。', '中国も参加した。', 'Then English.']);
+  });
+});
+
+describe('LineIndex', () => {
+  it('converts offsets and positions with LF, CRLF and CR line ends', () => {
+    const text = 'ab\r\ncd\ne\rf';
+    const idx = new LineIndex(text);
+    expect(idx.positionAt(text.indexOf('c'))).toEqual({ line: 1, character: 0 });
+    expect(idx.positionAt(text.indexOf('f'))).toEqual({ line: 3, character: 0 });
+    expect(idx.offsetAt({ line: 0, character: 99 })).toBe(2);
+    expect(idx.offsetAt({ line: 2, character: 0 })).toBe(text.indexOf('e'));
+    expect(idx.offsetAt({ line: 9, character: 0 })).toBe(text.length);
+  });
+});
