@@ -8,3 +8,4 @@ export { rules, getRule } from '../rules/registry';
 export { docsUrl, REPOSITORY_URL } from './docs';
 export type { Finding, Fix, TextEdit, OffsetRange, Severity, SeveritySetting, Position, Range, RelatedLocation } from './types';
 export type { AnyRule, RuleMeta } from './rule';
+export { loadWorkspaceSetup, CONFIG_FILE_NAMES, type WorkspaceSetup, type FileProblem } from './workspace';
