@@ -16,8 +16,8 @@ const common = {
 
 const entries = [
   { in: 'client/src/extension.ts', out: 'dist/client.js', external: ['vscode'] },
-  { in: 'server/src/server.ts', out: 'dist/server.js' },
-  { in: 'server/src/cli.ts', out: 'dist/cli.js' },
+  { in: 'server/src/server/main.ts', out: 'dist/server.js' },
+  { in: 'server/src/cli/main.ts', out: 'dist/cli.js' },
 ].filter((e) => existsSync(e.in));
 
 await Promise.all(

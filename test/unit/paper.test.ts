@@ -85,6 +85,13 @@ describe('paper model', () => {
     expect(paper.blocks.find((b) => b.text.startsWith('Smith'))?.section?.isReferences).toBe(true);
     expect(paper.blocks.find((b) => b.text === 'Text.')?.section?.isReferences).toBe(false);
   });
+
+  it('treats a level-1 "Notes" title as prose, a lower "Notes" heading and sub-sections of References as references', () => {
+    const paper = buildPaper('# Notes\n\nBody text.\n\n## Notes\n\nA note.\n\n## References\n\n### Reports\n\nWorld Bank (2020).');
+    expect(paper.blocks.find((b) => b.text === 'Body text.')?.section?.isReferences).toBe(false);
+    expect(paper.blocks.find((b) => b.text === 'A note.')?.section?.isReferences).toBe(true);
+    expect(paper.blocks.find((b) => b.text.startsWith('World Bank'))?.section?.isReferences).toBe(true);
+  });
 });
 
 describe('sentences', () => {

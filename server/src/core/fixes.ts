@@ -13,6 +13,8 @@ export interface ApplyFixesResult {
   applied: number;
   /** Fixes skipped because they overlapped an earlier one or fell outside the text. */
   skipped: number;
+  /** The edits applied, in document order, with ranges in the original text. */
+  edits: TextEdit[];
 }
 
 function editsValid(text: string, edits: TextEdit[]): boolean {
@@ -54,7 +56,7 @@ export function applyFixList(text: string, fixes: readonly Fix[]): ApplyFixesRes
   taken.sort((a, b) => b.range.start - a.range.start || b.range.end - a.range.end);
   let out = text;
   for (const e of taken) out = out.slice(0, e.range.start) + e.newText + out.slice(e.range.end);
-  return { text: out, applied, skipped };
+  return { text: out, applied, skipped, edits: taken.reverse() };
 }
 
 function overlaps(a: TextEdit, b: TextEdit): boolean {

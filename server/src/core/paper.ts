@@ -67,6 +67,26 @@ export interface ProseBlock {
   footnote: string | undefined;
   /** For table cells: true in the header row. */
   tableHeader: boolean;
+  /** Index into `paper.lists` of the innermost list the block sits in (undefined outside lists). */
+  listId?: number;
+  /** 0-based index of the item of that list the block belongs to. */
+  listItem?: number;
+}
+
+/** A Markdown list (bullets or numbers): where it is and how many items it has. */
+export interface ListInfo {
+  id: number;
+  ordered: boolean;
+  /** Number of the first item of an ordered list (1 unless the list starts elsewhere). */
+  start: number;
+  /** Number of top-level items. */
+  itemCount: number;
+  /** Source range of the whole list. */
+  range: OffsetRange;
+  /** Source range of each item. */
+  items: OffsetRange[];
+  /** The list this one is nested in. */
+  parentId: number | undefined;
 }
 
 export interface FrontMatter {
@@ -90,6 +110,8 @@ export class Paper {
     readonly sections: Section[],
     readonly frontMatter: FrontMatter | undefined,
     private readonly suppressions: Suppressions,
+    /** Every Markdown list, in document order of its start. */
+    readonly lists: ListInfo[] = [],
   ) {
     this.lines = new LineIndex(text);
   }
@@ -127,22 +149,32 @@ export function buildPaper(text: string): Paper {
   builder.blocks.sort((a, b) => a.range.start - b.range.start);
   builder.blocks.forEach((b, i) => (b.index = i));
   const lines = new LineIndex(text);
-  return new Paper(text, builder.blocks, builder.sections, builder.frontMatter, parseSuppressions(builder.comments, lines));
+  return new Paper(text, builder.blocks, builder.sections, builder.frontMatter, parseSuppressions(builder.comments, lines), builder.lists);
 }
 
 interface BlockContext {
   inList: boolean;
   inQuote: boolean;
   footnote: string | undefined;
+  listId?: number;
+  listItem?: number;
 }
 
-const REFERENCES_HEADING = /^(?:[\dIVXivx]+[.)]?\s*)?(references|reference list|bibliography|works cited|sources|notes|endnotes|literature cited|citations)\s*:?$/i;
+const REFERENCES_HEADING = /^(?:[\dIVXivx]+[.)]?\s*)?(references|reference list|bibliography|works cited|literature cited|citations)\s*:?$/i;
+/** Headings that name a notes section below the title level, but may be a paper's title at level 1. */
+const NOTES_HEADING = /^(?:[\dIVXivx]+[.)]?\s*)?(sources|notes|endnotes|footnotes)\s*:?$/i;
+
+function isReferencesHeading(title: string, depth: number): boolean {
+  const t = title.replace(/[*_]/g, '').trim();
+  return REFERENCES_HEADING.test(t) || (depth > 1 && NOTES_HEADING.test(t));
+}
 
 class Builder {
   blocks: ProseBlock[] = [];
   sections: Section[] = [];
   frontMatter: FrontMatter | undefined;
   comments: { text: string; offset: number }[] = [];
+  lists: ListInfo[] = [];
   private current: Section | undefined;
   private stack: Section[] = [];
 
@@ -163,7 +195,7 @@ class Builder {
           depth: node.depth,
           range: block.range,
           path: [...this.stack.map((s) => s.title), title],
-          isReferences: REFERENCES_HEADING.test(title.replace(/[*_]/g, '')),
+          isReferences: isReferencesHeading(title, node.depth) || this.stack.some((s) => s.isReferences),
         };
         this.stack.push(section);
         this.sections.push(section);
@@ -178,9 +210,21 @@ class Builder {
       case 'blockquote':
         this.walkBlocks(node.children, { ...ctx, inQuote: true });
         return;
-      case 'list':
-        for (const item of node.children) this.walkBlocks(item.children, { ...ctx, inList: true });
+      case 'list': {
+        const start = node.position?.start.offset ?? 0;
+        const info: ListInfo = {
+          id: this.lists.length,
+          ordered: node.ordered === true,
+          start: node.start ?? 1,
+          itemCount: node.children.length,
+          range: { start, end: node.position?.end.offset ?? start },
+          items: node.children.map((item) => ({ start: item.position?.start.offset ?? start, end: item.position?.end.offset ?? start })),
+          parentId: ctx.listId,
+        };
+        this.lists.push(info);
+        node.children.forEach((item, i) => this.walkBlocks(item.children, { ...ctx, inList: true, listId: info.id, listItem: i }));
         return;
+      }
       case 'footnoteDefinition':
         this.walkBlocks(node.children, { ...ctx, footnote: node.identifier });
         return;
@@ -234,6 +278,7 @@ class Builder {
       inQuote: ctx.inQuote,
       footnote: ctx.footnote,
       tableHeader: false,
+      ...(ctx.listId !== undefined ? { listId: ctx.listId, listItem: ctx.listItem } : {}),
     };
     this.blocks.push(block);
     return block;

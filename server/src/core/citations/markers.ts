@@ -1,0 +1,237 @@
+import type { Paper, ProseBlock } from '../paper';
+import type { CitationItem, CitationMarker } from './types';
+import { authorsBefore, parseAuthorYear, parseYearOnly } from './names';
+
+/** A Pandoc citation key: starts with a letter, digit or _, may hold internal punctuation; or `{any key}`. */
+const KEY = String.raw`\{[^{}\s]{1,120}\}|[\p{L}\d_](?:[\p{L}\d_]|[:.#$%&\-+?<>~/](?=[\p{L}\d_])){0,150}`;
+const BRACKET_KEY = new RegExp(String.raw`(-?)@(${KEY})`, 'gu');
+const NARRATIVE_KEY = new RegExp(String.raw`(?<![\p{L}\d_@.\\])@(${KEY})`, 'gu');
+const NUMERIC = /\[(\d{1,3}(?:\s*[-–—]\s*\d{1,3})?(?:\s*[,;]\s*\d{1,3}(?:\s*[-–—]\s*\d{1,3})?)*)\](?![(:])/g;
+const PANDOC_SUPERSCRIPT = /\^(\d{1,3})\^/g;
+const UNDEFINED_FOOTNOTE = /\[\^([^\]\s]{1,60})\](?!:)/g;
+const SUP_HTML = /<sup>\s*(\d{1,3}(?:\s*[,–-]\s*\d{1,3})*)\s*<\/sup>/gi;
+
+export interface BlockScan {
+  markers: CitationMarker[];
+  /** The block's prose with citation markers and inline notes blanked out (same length, same offsets). */
+  mask: string;
+}
+
+export interface ScanOptions {
+  /** Recognise a narrative `@key` outside brackets (the paper uses Pandoc citations). */
+  pandoc: boolean;
+  inNote: boolean;
+}
+
+/** Every citation marker of one block, in prose order. Linear in the block's length. */
+export function scanBlock(paper: Paper, block: ProseBlock, options: ScanOptions): BlockScan {
+  const text = block.text;
+  const markers: CitationMarker[] = [];
+  const blank: [number, number][] = [];
+  const src = (s: number, e: number) => paper.sourceRange(block, s, e);
+  const add = (kind: CitationMarker['kind'], start: number, end: number, items: CitationItem[], mask = true) => {
+    markers.push({ kind, block, start, end, range: src(start, end), items, inNote: options.inNote });
+    if (mask && end > start) blank.push([start, end]);
+  };
+  const item = (start: number, end: number, extra: Partial<CitationItem>): CitationItem => ({ start, end, range: src(start, end), ...extra });
+
+  // Pandoc inline notes ^[…] (brackets may nest)
+  for (let i = text.indexOf('^['); i >= 0; i = text.indexOf('^[', i + 1)) {
+    let depth = 0;
+    let j = i + 1;
+    for (; j < text.length; j++) {
+      if (text[j] === '[') depth++;
+      else if (text[j] === ']' && --depth === 0) break;
+    }
+    if (j >= text.length) continue;
+    add('inline-note', i, j + 1, [item(i, j + 1, {})]);
+    i = j;
+  }
+
+  // Pandoc bracketed citations [see @a, p. 3; -@b]
+  for (let i = text.indexOf('['); i >= 0; i = text.indexOf('[', i + 1)) {
+    const close = findClose(text, i);
+    if (close < 0) continue;
+    const inner = text.slice(i + 1, close);
+    if (!inner.includes('@') || text[i - 1] === '^') continue;
+    const items: CitationItem[] = [];
+    BRACKET_KEY.lastIndex = 0;
+    for (let m = BRACKET_KEY.exec(inner); m; m = BRACKET_KEY.exec(inner)) {
+      const at = i + 1 + m.index;
+      const before = inner[m.index - 1];
+      if (before !== undefined && !/[\s;,[(]/.test(before)) continue; // an e-mail address
+      const key = m[2].startsWith('{') ? m[2].slice(1, -1) : m[2];
+      items.push(item(at, at + m[0].length, { key, suppressAuthor: m[1] === '-' }));
+    }
+    if (!items.length) continue;
+    add('pandoc', i, close + 1, items);
+  }
+
+  // narrative @key
+  if (options.pandoc) {
+    NARRATIVE_KEY.lastIndex = 0;
+    for (let m = NARRATIVE_KEY.exec(text); m; m = NARRATIVE_KEY.exec(text)) {
+      const s = m.index;
+      if (insideAny(markers, s, 'pandoc')) continue;
+      const key = m[1].startsWith('{') ? m[1].slice(1, -1) : m[1];
+      add('pandoc', s, s + m[0].length, [item(s, s + m[0].length, { key })], false);
+    }
+  }
+
+  // parentheticals: (Smith, 2020; Lee and Park 2022), (2020) after a narrative author, (Author, Year)
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c !== '(' && c !== '（') continue;
+    const close = findParenClose(text, i);
+    if (close < 0) continue;
+    const content = normaliseCjk(text.slice(i + 1, close));
+    if (/^\s*Author,?\s+Year\s*$/.test(content)) {
+      add('placeholder', i, close + 1, [item(i, close + 1, { authors: 'Author', year: 'Year', unresolvable: true })]);
+      i = close;
+      continue;
+    }
+    const years = parseYearOnly(content);
+    if (years) {
+      const who = authorsBefore(text, i);
+      if (who) {
+        add('narrative', who.start, close + 1, years.map((year) => item(who.start, close + 1, { authors: who.authors, year })));
+        i = close;
+      }
+      continue;
+    }
+    if (!/\d|n\.\s?d\.|forthcoming|in press|ibid/i.test(content)) continue;
+    const items: CitationItem[] = [];
+    let off = 0;
+    let ok = true;
+    for (const part of content.split(';')) {
+      const at = i + 1 + off;
+      off += part.length + 1;
+      if (!part.trim()) continue;
+      if (/^\s*ibid\.?(?:,|\s|$)/i.test(part)) {
+        items.push(item(at, at + part.length, { unresolvable: true }));
+        continue;
+      }
+      const ay = parseAuthorYear(part);
+      if (!ay) {
+        ok = false;
+        break;
+      }
+      for (const year of ay.years) items.push(item(at + ay.start, at + ay.end, { authors: ay.authors, year }));
+    }
+    if (ok && items.length) {
+      add('author-year', i, close + 1, items);
+      i = close;
+    }
+  }
+
+  // numeric [1], [2–4], [1, 3]; Pandoc superscripts ^1^; HTML <sup>1</sup>
+  NUMERIC.lastIndex = 0;
+  for (let m = NUMERIC.exec(text); m; m = NUMERIC.exec(text)) {
+    if (text[m.index - 1] === '^' || insideAny(markers, m.index)) continue;
+    add('numeric', m.index, m.index + m[0].length, expandNumbers(m[1]).map((number) => item(m!.index, m!.index + m![0].length, { number })));
+  }
+  PANDOC_SUPERSCRIPT.lastIndex = 0;
+  for (let m = PANDOC_SUPERSCRIPT.exec(text); m; m = PANDOC_SUPERSCRIPT.exec(text)) {
+    add('numeric', m.index, m.index + m[0].length, [item(m.index, m.index + m[0].length, { number: Number(m[1]) })]);
+  }
+  const source = paper.text.slice(block.range.start, block.range.end);
+  if (source.includes('<sup>') || source.includes('<SUP>')) {
+    SUP_HTML.lastIndex = 0;
+    for (let m = SUP_HTML.exec(source); m; m = SUP_HTML.exec(source)) {
+      const digitsAt = block.range.start + m.index + m[0].indexOf(m[1]);
+      const p = proseIndexAt(block, digitsAt);
+      if (p < 0) continue;
+      const len = m[1].length;
+      add('numeric', p, p + len, expandNumbers(m[1]).map((number) => item(p, p + len, { number })));
+    }
+  }
+
+  // footnotes: parsed references, and [^x] left as text because no definition exists
+  for (const ref of block.footnoteRefs) {
+    markers.push({ kind: 'footnote', block, start: ref.proseOffset, end: ref.proseOffset, range: ref.range, items: [{ start: ref.proseOffset, end: ref.proseOffset, range: ref.range, label: ref.label }], inNote: options.inNote });
+  }
+  UNDEFINED_FOOTNOTE.lastIndex = 0;
+  for (let m = UNDEFINED_FOOTNOTE.exec(text); m; m = UNDEFINED_FOOTNOTE.exec(text)) {
+    add('footnote', m.index, m.index + m[0].length, [item(m.index, m.index + m[0].length, { label: m[1].toLowerCase() })]);
+  }
+
+  // links and bare URLs (not in-page anchors or e-mail)
+  for (const link of block.links) {
+    if (/^(?:#|mailto:)/i.test(link.url)) continue;
+    add('link', link.start, link.end, [item(link.start, link.end, { url: link.url })], false);
+  }
+
+  markers.sort((a, b) => a.start - b.start || a.end - b.end);
+  let mask = text;
+  if (blank.length) {
+    const chars = text.split('');
+    for (const [s, e] of blank) for (let k = s; k < e; k++) if (chars[k] !== '\n') chars[k] = ' ';
+    mask = chars.join('');
+  }
+  return { markers, mask };
+}
+
+/** True when the paper writes Pandoc citations anywhere (so a bare `@key` is a citation too). */
+export function hasBracketedKeys(text: string): boolean {
+  return /\[[^\]\n]{0,200}(?:^|[\s;[-])@[\p{L}\d_{]/u.test(text);
+}
+
+function findClose(text: string, open: number): number {
+  let depth = 0;
+  const limit = Math.min(text.length, open + 2000);
+  for (let j = open; j < limit; j++) {
+    const c = text[j];
+    if (c === '[') depth++;
+    else if (c === ']' && --depth === 0) return j;
+  }
+  return -1;
+}
+
+function findParenClose(text: string, open: number): number {
+  const limit = Math.min(text.length, open + 400);
+  for (let j = open + 1; j < limit; j++) {
+    const c = text[j];
+    if (c === ')' || c === '）') return j;
+    if (c === '(' || c === '（' || c === '\n') return -1;
+  }
+  return -1;
+}
+
+/** Full-width CJK punctuation to ASCII, one character for one (offsets stay). */
+function normaliseCjk(s: string): string {
+  return s.replace(/[，、]/g, ',').replace(/；/g, ';').replace(/：/g, ':');
+}
+
+function insideAny(markers: CitationMarker[], offset: number, kind?: CitationMarker['kind']): boolean {
+  return markers.some((m) => (!kind || m.kind === kind) && offset >= m.start && offset < m.end);
+}
+
+/** "2–4, 7" → [2, 3, 4, 7]; ranges are capped so a typo cannot explode. */
+export function expandNumbers(s: string): number[] {
+  const out: number[] = [];
+  for (const part of s.split(/[,;]/)) {
+    const r = /^\s*(\d+)\s*(?:[-–—]\s*(\d+))?\s*$/.exec(part);
+    if (!r) continue;
+    const a = Number(r[1]);
+    const b = r[2] ? Number(r[2]) : a;
+    if (b >= a && b - a <= 50) for (let n = a; n <= b; n++) out.push(n);
+    else out.push(a, b);
+  }
+  return out;
+}
+
+/** The prose index whose source offset is `offset` (or the first after it), or -1. Binary search on the map. */
+export function proseIndexAt(block: ProseBlock, offset: number): number {
+  const map = block.map;
+  let lo = 0;
+  let hi = map.length - 1;
+  let ans = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (map[mid] >= offset) {
+      ans = mid;
+      hi = mid - 1;
+    } else lo = mid + 1;
+  }
+  return ans >= 0 && map[ans] === offset ? ans : -1;
+}
