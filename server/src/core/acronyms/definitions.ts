@@ -1,5 +1,5 @@
 import type { ProseBlock } from '../paper';
-import { fitLongForm, initialsResemblance, splitWords, SMALL_WORDS, acronymLetters } from './longform';
+import { fitLongForm, initialsResemblance, isGoodFit, splitWords, SMALL_WORDS, acronymLetters } from './longform';
 import { looksLikeAcronym } from './tokens';
 
 /** An acronym defined in the text, in either order. */
@@ -107,7 +107,7 @@ function longFirst(text: string, open: number, close: number, inner: string, sen
     const candidate = before.slice(first.start);
     if (/[;:()[\]]/.test(candidate)) break;
     const fit = fitLongForm(acronym, candidate);
-    if (!fit || fit.initials * 2 < fit.letters) continue;
+    if (!isGoodFit(fit)) continue;
     const ratio = fit.initials / fit.letters;
     if (!best || ratio > best.ratio) best = { k, ratio };
     if (ratio === 1) break;
@@ -179,6 +179,8 @@ function acronymFirst(text: string, open: number, close: number, inner: string, 
   if (!/^[\p{Lu}]/u.test(words[0].text) && !/^the$/i.test(words[0].text)) return null;
   const content = words.filter((w) => !SMALL_WORDS.has(w.text.toLowerCase()));
   if (content.length < 2) return null;
+  // "BRI (BRI 2.0)", "WTO (Rev. 3)": a version or a restatement, not an expansion
+  if (words.some((w) => w.text === acronym || !/\p{L}/u.test(w.text))) return null;
   const capitalised = content.filter((w) => /^[\p{Lu}\p{N}]/u.test(w.text)).length;
   if (capitalised < content.length - 1) return null;
   if ((body.match(/,/g) ?? []).length > 1) return null;
@@ -195,9 +197,9 @@ function acronymFirst(text: string, open: number, close: number, inner: string, 
     spanEnd: close + 1,
     fits: false,
   };
-  const fit = fitLongForm(acronym, body);
-  if (fit && fit.initials * 2 >= fit.letters) return { ...base, fits: true };
-  if (initialsResemblance(acronym, body) >= 0.5 || options.isKbName(body)) return base;
+  if (isGoodFit(fitLongForm(acronym, body))) return { ...base, fits: true };
+  const resemblance = initialsResemblance(acronym, body);
+  if (resemblance >= 0.5 || (resemblance >= 0.3 && body[0].toUpperCase() === acronym[0]) || options.isKbName(body)) return base;
   return null;
 }
 

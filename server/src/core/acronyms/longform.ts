@@ -40,6 +40,8 @@ export interface Fit {
   initials: number;
   /** Letters of the acronym. */
   letters: number;
+  /** Content words between the first and the last matched word that contribute no letter. */
+  skipped: number;
 }
 
 /**
@@ -61,39 +63,65 @@ export function fitLongForm(acronym: string, longForm: string): Fit | null {
     if (!SMALL_WORDS.has(words[0].toLowerCase()) || words.length < 2) return null;
     return fitLongForm(acronym, words.slice(1).join(' '));
   }
-  // dp over (letter i, char j): best number of word-start matches using letters[i..] with chars[j..]
+  // dp over (letter i, char j): the best alignment of letters[i..] with chars[j..], scored by word-start
+  // matches (each worth 2) minus content words skipped between matches (each costing 1)
   const n = letters.length;
   const m = chars.length;
-  const NONE = -1;
-  const memo = new Int16Array((n + 1) * (m + 1)).fill(-2);
-  const best = (i: number, j: number): number => {
+  const NONE = -1e9;
+  const small = words.map((w) => SMALL_WORDS.has(w.toLowerCase()));
+  const memo = new Map<number, { score: number; next: number }>();
+  const best = (i: number, j: number, lastWord: number): number => {
     if (i === n) return 0;
     if (j >= m) return NONE;
-    const key = i * (m + 1) + j;
-    if (memo[key] !== -2) return memo[key];
+    const key = (i * (m + 1) + j) * (words.length + 1) + lastWord;
+    const hit = memo.get(key);
+    if (hit) return hit.score;
     let result = NONE;
+    let next = -1;
     for (let k = j; k < m; k++) {
       if (chars[k].c !== letters[i]) continue;
-      const rest = best(i + 1, k + 1);
+      const rest = best(i + 1, k + 1, chars[k].word);
       if (rest === NONE) continue;
-      const score = rest + (chars[k].wordStart ? 1 : 0);
-      if (score > result) result = score;
+      let skipped = 0;
+      for (let w = lastWord + 1; w < chars[k].word; w++) if (!small[w]) skipped++;
+      const score = rest + (chars[k].wordStart ? 2 : 0) - skipped;
+      if (score > result) {
+        result = score;
+        next = k;
+      }
     }
-    memo[key] = result;
+    memo.set(key, { score: result, next });
     return result;
   };
-  const rest = best(1, 1);
-  if (rest === NONE) return null;
-  const fit = { initials: rest + 1, letters: n };
-  // content words that contribute nothing must not dominate: "Association for X (AX)" is fine, but a long
-  // run of unmatched capitalised words means this is not the expansion
-  return fit;
+  if (best(1, 1, 0) === NONE) return null;
+  // walk the best alignment to count initials and skipped words
+  let initialsCount = 1;
+  let skipped = 0;
+  let last = 0;
+  for (let i = 1, j = 1; i < n; i++) {
+    const k = memo.get((i * (m + 1) + j) * (words.length + 1) + last)!.next;
+    if (chars[k].wordStart) initialsCount++;
+    for (let w = last + 1; w < chars[k].word; w++) if (!small[w]) skipped++;
+    last = chars[k].word;
+    j = k + 1;
+  }
+  return { initials: initialsCount, letters: n, skipped };
 }
 
-/** True when the long form is a plausible expansion: letters in order and at least half at word starts. */
+/**
+ * A plausible expansion: letters in order, at least half of them at word starts, and — unless every letter is
+ * a word's initial — no more than one content word in three left out between the matched ones ("Agreement" in
+ * CPTPP's name is fine; an expansion that skips "Community" and "West" and borrows a "c" to spell EAC is not).
+ */
+export function isGoodFit(f: Fit | null): f is Fit {
+  if (f === null || f.initials * 2 < f.letters) return false;
+  // every letter at a word start ("India-Middle East-Europe Economic Corridor (IMEC)"): skipped words are fine
+  if (f.initials === f.letters) return f.skipped <= f.letters;
+  return f.skipped <= Math.max(1, Math.floor(f.letters / 3));
+}
+
 export function fits(acronym: string, longForm: string): boolean {
-  const f = fitLongForm(acronym, longForm);
-  return f !== null && f.initials * 2 >= f.letters;
+  return isGoodFit(fitLongForm(acronym, longForm));
 }
 
 /** Initials of the content words (small words skipped), hyphenated parts counted separately. */
