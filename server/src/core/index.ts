@@ -9,3 +9,4 @@ export { docsUrl, REPOSITORY_URL } from './docs';
 export type { Finding, Fix, TextEdit, OffsetRange, Severity, SeveritySetting, Position, Range, RelatedLocation } from './types';
 export type { AnyRule, RuleMeta } from './rule';
 export { loadWorkspaceSetup, CONFIG_FILE_NAMES, type WorkspaceSetup, type FileProblem } from './workspace';
+export { acronymAt, renameProblem, outline, acronymCompletions, definedAcronyms, type AcronymOccurrences, type OutlineNode, type AcronymCompletion } from './navigation';
