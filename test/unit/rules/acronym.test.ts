@@ -36,6 +36,7 @@ const table: Record<string, Case[]> = {
     },
     { name: 'valid: plurals, possessives and defined look-alikes', md: 'Non-governmental organisations (NGOs) and the Trade Policy Unit (TPU) work with the Trade Policy Unit Board (TPUB). NGOs’ reports and the TPU’s budget grew.', expect: [] },
     { name: 'valid: derived acronyms, and a deletion from a knowledge-base-only acronym', md: 'Lower-middle-income countries (LMIC) and middle-income countries (MIC) differ. CIPS is a payment network.', expect: [] },
+    { name: 'valid: a one-letter change of a three-letter acronym is another acronym', md: 'The East Asia Summit (EAS) met. The EAC did not.', expect: [] },
     { name: 'valid: emphasis, Roman numerals, units and country codes', md: 'Do **NOT** sign Phase III before the 10 GW target; JPN and KOR agree.', expect: [] },
   ],
   'acronym/wrong-expansion': [

@@ -62,6 +62,8 @@ function nearest(token: string, targets: Map<string, Omit<MisspellingTarget, 'di
     // a substitution in a short acronym is only a typo when the letters are neighbours on the keyboard or the
     // token repeats/drops a letter; two different 4-letter acronyms usually differ by one letter by design
     if (d === 1 && len <= 4 && token.length === acronym.length && !isTranspositionOrKeyboardSlip(token, acronym)) continue;
+    // three-letter acronyms are dense (EAC, EAS, ECB…): only a swap or a doubled letter is a typo there
+    if (len === 3 && token.length === acronym.length && !isTransposition(token, acronym)) continue;
     // the target plus a letter at either end is a derived acronym (UMIC from MIC, FDPR from FDP), not a typo,
     // unless the extra letter doubles its neighbour (IPEFF)
     if (isExtension(token, acronym)) continue;
@@ -114,4 +116,10 @@ function isTypoShaped(token: string, target: string): boolean {
     }
   }
   return false;
+}
+
+function isTransposition(a: string, b: string): boolean {
+  const diff: number[] = [];
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) diff.push(i);
+  return diff.length === 2 && diff[1] === diff[0] + 1 && a[diff[0]] === b[diff[1]] && a[diff[1]] === b[diff[0]];
 }
