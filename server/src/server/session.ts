@@ -11,13 +11,15 @@ import {
   type CodeActionParams,
   type Connection,
   type Diagnostic,
+  type ExecuteCommandParams,
   type Hover,
   type HoverParams,
   type InitializeParams,
   type InitializeResult,
-  DiagnosticSeverity,
+  type PublishDiagnosticsParams,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { version as VERSION } from '../../../package.json';
 import {
   analyze,
   applyFixes,
@@ -30,64 +32,108 @@ import {
   type AnalysisResult,
   type PolicyLintConfig,
   type ResolvedConfig,
+  type SeveritySetting,
   type WorkspaceSetup,
 } from '../core/index';
-import { quickFixes, toDiagnostic, toLspEdit, workspaceEdit } from './convert';
-import { CONFIG_PROBLEM_CODE, FIX_ALL_COMMAND, FIX_ALL_KIND, SOURCE, type PolicyLintSettings } from './protocol';
+import {
+  quickFixActions,
+  readDiagnosticData,
+  sameFix,
+  sameRange,
+  toConfigDiagnostic,
+  toDiagnostic,
+  toFixData,
+  toLspEdit,
+  workspaceEdit,
+} from './convert';
+import { FIX_ALL_COMMAND, FIX_ALL_KIND, SOURCE, type FixData, type PolicyLintSettings } from './protocol';
 
-const VERSION = '0.1.0';
+/** Bibliography files larger than this are not read (the core then skips key checks). */
+const MAX_BIBLIOGRAPHY_BYTES = 8 * 1024 * 1024;
+const SEVERITIES: readonly string[] = ['error', 'warning', 'information', 'hint', 'off'];
+
+/** A workspace folder with its config file (if any) and the knowledge base its glossaries give. */
+interface Folder {
+  uri: string;
+  /** Absolute path; undefined for non-file folders. */
+  root: string | undefined;
+  setup: WorkspaceSetup;
+  /** `policyLint` settings scoped to this folder. */
+  settings: PolicyLintConfig;
+  config: ResolvedConfig;
+}
 
 /**
- * One language-server session: open documents, settings, the workspace's config and knowledge base, and a
- * per-document cache of the last analysis (so hover does not re-analyse). The analysis itself is the pure core.
+ * One language-server session: the open documents, the workspace folders with their config and settings, and a
+ * per-document cache of the last analysis (so hover and code actions do not re-analyse an unchanged version).
+ * The analysis is the pure core; this class only adapts it to LSP. Every handler is guarded: an exception is
+ * logged to the client's console, never fatal.
  */
 export class PolicyLintSession {
   private readonly documents = new TextDocuments(TextDocument);
   private readonly cache = new Map<string, { version: number; result: AnalysisResult }>();
-  private readonly pending = new Set<string>();
-  private root: string | undefined;
+  private folders: Folder[] = [];
+  /** Settings that apply outside any workspace folder. */
+  private globalSettings: PolicyLintConfig = {};
   private canPullConfiguration = false;
+  private canRegisterConfigurationChange = false;
   private canWatchFiles = false;
-  private settings: PolicyLintConfig = {};
-  private setup: WorkspaceSetup = loadWorkspaceSetup(undefined, readText, rules);
-  private config: ResolvedConfig = resolveConfig(rules);
-  private publishedConfigProblems = new Set<string>();
+  private settingsRequest = 0;
+  private configProblemUris = new Set<string>();
+  private readonly empty = loadWorkspaceSetup(undefined, readText, rules);
 
   constructor(private readonly connection: Connection) {}
 
   listen(): void {
     const c = this.connection;
     c.onInitialize((p) => this.initialize(p));
-    c.onInitialized(() => void this.initialized());
-    c.onDidChangeConfiguration((p) => void this.reloadSettings(p.settings?.policyLint));
-    c.onDidChangeWatchedFiles(() => this.reloadWorkspace());
+    c.onInitialized(() => this.guard('initialized', () => this.initialized(), undefined));
+    c.onDidChangeConfiguration((p) => this.guard('didChangeConfiguration', () => this.reloadSettings(p.settings?.policyLint), undefined));
+    c.onDidChangeWatchedFiles(() => this.guard('didChangeWatchedFiles', () => this.reloadWorkspace(), undefined));
     c.onHover((p) => this.guard('hover', () => this.hover(p), null));
     c.onCodeAction((p) => this.guard('codeAction', () => this.codeActions(p), []));
-    c.onExecuteCommand((p) => this.guard('executeCommand', () => this.executeCommand(p.command, p.arguments ?? []), null));
-    this.documents.onDidChangeContent((e) => this.schedule(e.document.uri));
-    this.documents.onDidClose((e) => {
-      this.cache.delete(e.document.uri);
-      this.pending.delete(e.document.uri);
-      void c.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
-    });
+    c.onExecuteCommand((p) => this.guard('executeCommand', () => this.executeCommand(p), null));
+    this.documents.onDidChangeContent((e) => this.guard('validate', () => this.validate(e.document), undefined));
+    this.documents.onDidClose((e) =>
+      this.guard('didClose', () => {
+        this.cache.delete(e.document.uri);
+        if (this.lintable(e.document)) this.publish({ uri: e.document.uri, diagnostics: [] });
+      }, undefined),
+    );
     this.documents.listen(c);
     c.listen();
   }
 
+  // --- lifecycle --------------------------------------------------------------------------------------------
+
   private initialize(params: InitializeParams): InitializeResult {
-    const folder = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? undefined;
-    this.root = folder?.startsWith('file:') ? fileURLToPath(folder) : undefined;
-    this.canPullConfiguration = !!params.capabilities.workspace?.configuration;
-    this.canWatchFiles = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
-    const fromInit = (params.initializationOptions as { settings?: PolicyLintSettings } | undefined)?.settings;
-    if (fromInit) this.settings = toConfig(fromInit);
-    this.loadWorkspaceConfig();
+    try {
+      const ws = params.capabilities.workspace;
+      this.canPullConfiguration = !!ws?.configuration;
+      this.canRegisterConfigurationChange = !!ws?.didChangeConfiguration?.dynamicRegistration;
+      this.canWatchFiles = !!ws?.didChangeWatchedFiles?.dynamicRegistration;
+      const uris = params.workspaceFolders?.length
+        ? params.workspaceFolders.map((f) => f.uri)
+        : params.rootUri
+          ? [params.rootUri]
+          : params.rootPath
+            ? [pathToFileURL(params.rootPath).toString()]
+            : [];
+      const fromInit = (params.initializationOptions as { settings?: PolicyLintSettings } | undefined)?.settings;
+      if (fromInit) this.globalSettings = toConfig(fromInit);
+      this.folders = uris.map((uri) => ({ uri, root: fsPath(uri), setup: this.empty, settings: this.globalSettings, config: resolveConfig(rules) }));
+      // the config is read now, but its problems are only published after `initialized` (LSP forbids
+      // notifications before the initialize response)
+      this.loadWorkspaceConfig();
+    } catch (e) {
+      this.logError('initialize', e);
+    }
     return {
       capabilities: {
         positionEncoding: 'utf-16',
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         hoverProvider: true,
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND, CodeActionKind.SourceFixAll] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll, FIX_ALL_KIND] },
         executeCommandProvider: { commands: [FIX_ALL_COMMAND] },
       },
       serverInfo: { name: SOURCE, version: VERSION },
@@ -95,176 +141,247 @@ export class PolicyLintSession {
   }
 
   private async initialized(): Promise<void> {
-    if (this.canPullConfiguration) {
-      void this.connection.client.register(DidChangeConfigurationNotification.type, { section: 'policyLint' }).catch(() => undefined);
+    if (this.canRegisterConfigurationChange) {
+      this.connection.client.register(DidChangeConfigurationNotification.type, { section: 'policyLint' }).catch((e) => this.logError('register', e));
     }
     if (this.canWatchFiles) {
-      void this.connection.client
-        .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/.policylint.{yaml,yml,json}' }, { globPattern: '**/*.{yaml,yml,json}' }] })
-        .catch(() => undefined);
+      const watchers = [{ globPattern: '**/.policylint.{yaml,yml,json}' }, { globPattern: '**/*.{yaml,yml,json,bib,bibtex}' }];
+      this.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers }).catch((e) => this.logError('register', e));
     }
+    this.publishConfigProblems();
     await this.reloadSettings(undefined);
   }
 
-  /** Settings pushed with didChangeConfiguration, or pulled with workspace/configuration. */
+  // --- settings and config ----------------------------------------------------------------------------------
+
+  /** Pulls the `policyLint` section (per workspace folder) when the client can answer, else uses what was pushed. */
   private async reloadSettings(pushed: PolicyLintSettings | undefined): Promise<void> {
-    try {
-      if (this.canPullConfiguration) {
-        const pulled = (await this.connection.workspace.getConfiguration('policyLint')) as PolicyLintSettings | null;
-        this.settings = toConfig(pulled ?? {});
-      } else if (pushed) {
-        this.settings = toConfig(pushed);
+    const request = ++this.settingsRequest;
+    if (this.canPullConfiguration) {
+      let answers: unknown[];
+      try {
+        const items = [{ section: 'policyLint' }, ...this.folders.map((f) => ({ scopeUri: f.uri, section: 'policyLint' }))];
+        answers = await this.connection.workspace.getConfiguration(items);
+      } catch (e) {
+        this.logError('workspace/configuration', e);
+        return;
       }
-    } catch (e) {
-      this.connection.console.error(`policy-lint: could not read settings: ${(e as Error).message}`);
+      // an older request answered after a newer one must not win
+      if (request !== this.settingsRequest) return;
+      this.globalSettings = toConfig(answers?.[0] as PolicyLintSettings);
+      this.folders.forEach((f, i) => (f.settings = answers?.[i + 1] == null ? this.globalSettings : toConfig(answers[i + 1] as PolicyLintSettings)));
+    } else if (pushed && typeof pushed === 'object') {
+      this.globalSettings = toConfig(pushed);
+      for (const f of this.folders) f.settings = this.globalSettings;
+    } else {
+      return;
     }
-    this.config = resolveConfig(rules, this.setup.config, this.settings);
+    this.resolveConfigs();
     this.recheckAll();
   }
 
   private reloadWorkspace(): void {
     this.loadWorkspaceConfig();
+    this.publishConfigProblems();
     this.recheckAll();
   }
 
+  /** Reads `.policylint.yaml|.yml|.json` at the root of each workspace folder (and the glossaries it names). */
   private loadWorkspaceConfig(): void {
-    const file = this.root ? CONFIG_FILE_NAMES.map((n) => path.join(this.root!, n)).find((f) => fs.existsSync(f)) : undefined;
-    this.setup = loadWorkspaceSetup(file, readText, rules);
-    this.config = resolveConfig(rules, this.setup.config, this.settings);
-    this.publishConfigProblems();
+    for (const f of this.folders) {
+      const file = f.root ? CONFIG_FILE_NAMES.map((n) => path.join(f.root!, n)).find((p) => fs.existsSync(p)) : undefined;
+      f.setup = file ? loadWorkspaceSetup(file, readText, rules) : this.empty;
+    }
+    this.resolveConfigs();
   }
 
-  /** Problems in the config or a glossary: one diagnostic each, on that file, at its line. */
-  private publishConfigProblems(): void {
-    const byFile = new Map<string, Diagnostic[]>();
-    for (const p of this.setup.problems) {
-      const uri = pathToFileURL(p.file).toString();
-      const list = byFile.get(uri) ?? [];
-      const line = Math.max(0, p.line - 1);
-      const character = Math.max(0, p.column - 1);
-      list.push({
-        range: { start: { line, character }, end: { line, character: character + 1 } },
-        severity: DiagnosticSeverity.Error,
-        code: CONFIG_PROBLEM_CODE,
-        source: SOURCE,
-        message: `${p.message} Policy Lint uses its defaults for this setting.`,
-      });
-      byFile.set(uri, list);
-    }
-    for (const uri of this.publishedConfigProblems) if (!byFile.has(uri)) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
-    for (const [uri, diagnostics] of byFile) void this.connection.sendDiagnostics({ uri, diagnostics });
-    this.publishedConfigProblems = new Set(byFile.keys());
+  private resolveConfigs(): void {
+    for (const f of this.folders) f.config = resolveConfig(rules, f.setup.config, f.settings);
   }
+
+  /** Problems in config and glossary files: diagnostics on those files, at their lines; cleared once fixed. */
+  private publishConfigProblems(): void {
+    const byFile = new Map<string, { file: string; diagnostics: Diagnostic[] }>();
+    for (const f of this.folders) {
+      for (const p of f.setup.problems) {
+        const uri = pathToFileURL(p.file).toString();
+        const entry = byFile.get(uri) ?? { file: p.file, diagnostics: [] };
+        entry.diagnostics.push(toConfigDiagnostic(p, lineOf(p.file, p.line)));
+        byFile.set(uri, entry);
+      }
+    }
+    for (const uri of this.configProblemUris) if (!byFile.has(uri)) this.publish({ uri, diagnostics: [] });
+    for (const [uri, { diagnostics }] of byFile) this.publish({ uri, diagnostics });
+    this.configProblemUris = new Set(byFile.keys());
+  }
+
+  /** The workspace folder holding a document (the innermost), if any. */
+  private folderOf(uri: string): Folder | undefined {
+    const file = fsPath(uri);
+    let best: Folder | undefined;
+    for (const f of this.folders) {
+      if (!f.root || !file) continue;
+      const rel = path.relative(f.root, file);
+      if (rel.startsWith('..') || path.isAbsolute(rel)) continue;
+      if (!best || f.root.length > best.root!.length) best = f;
+    }
+    return best ?? (this.folders.length === 1 && !file ? this.folders[0] : undefined);
+  }
+
+  // --- diagnostics ------------------------------------------------------------------------------------------
 
   private recheckAll(): void {
     this.cache.clear();
-    for (const doc of this.documents.all()) this.schedule(doc.uri);
+    for (const doc of this.documents.all()) this.guard('validate', () => this.validate(doc), undefined);
   }
 
-  /**
-   * Checks a document once the messages already waiting have been read: a burst of changes costs one check of
-   * the latest version, and a single keystroke is checked at once (no fixed debounce).
-   */
-  private schedule(uri: string): void {
-    if (this.pending.has(uri)) return;
-    this.pending.add(uri);
-    setImmediate(() => {
-      if (!this.pending.delete(uri)) return;
-      const doc = this.documents.get(uri);
-      if (doc) this.guard('validate', () => this.validate(doc), undefined);
-    });
+  /** Config files and other non-Markdown documents a client may sync are not papers. */
+  private lintable(doc: TextDocument): boolean {
+    if (['yaml', 'json', 'jsonc', 'bibtex'].includes(doc.languageId)) return false;
+    return !CONFIG_FILE_NAMES.includes(path.posix.basename(doc.uri.split(/[?#]/)[0]));
   }
 
+  /** Checks a document now (no debounce: the check is fast) and publishes unless a newer version arrived. */
   private validate(doc: TextDocument): void {
+    if (!this.lintable(doc)) return;
     const version = doc.version;
     const result = this.analysis(doc);
-    // a newer version arrived while this one was checked: its own check will publish
     if (this.documents.get(doc.uri)?.version !== version) return;
     const lines = result.paper.lines;
-    const diagnostics = result.findings.map((f) => toDiagnostic(f, lines, doc.uri, version));
-    void this.connection.sendDiagnostics({ uri: doc.uri, version, diagnostics });
+    this.publish({ uri: doc.uri, version, diagnostics: result.findings.map((f) => toDiagnostic(f, lines, doc.uri, version)) });
   }
 
+  /** The analysis of the document's current version, cached per URI + version. */
   private analysis(doc: TextDocument): AnalysisResult {
     const cached = this.cache.get(doc.uri);
     if (cached && cached.version === doc.version) return cached.result;
-    const result = analyze(doc.getText(), { config: this.config, kb: this.setup.kb });
+    const folder = this.folderOf(doc.uri);
+    const dir = dirOf(doc.uri) ?? folder?.root;
+    const result = analyze(doc.getText(), {
+      config: folder?.config ?? resolveConfig(rules, this.globalSettings),
+      kb: folder?.setup.kb ?? this.empty.kb,
+      readBibliography: dir ? (p) => readBibliography(path.resolve(dir, p)) : undefined,
+    });
     this.cache.set(doc.uri, { version: doc.version, result });
     return result;
   }
 
+  private publish(params: PublishDiagnosticsParams): void {
+    this.connection.sendDiagnostics(params).catch((e) => this.logError('publishDiagnostics', e));
+  }
+
+  // --- hover ------------------------------------------------------------------------------------------------
+
   private hover(p: HoverParams): Hover | null {
     const doc = this.documents.get(p.textDocument.uri);
-    if (!doc) return null;
+    if (!doc || !this.lintable(doc)) return null;
     const result = this.analysis(doc);
     const h = hoverAt(result, result.paper.lines.offsetAt(p.position));
     if (!h) return null;
     return { contents: { kind: 'markdown', value: h.markdown }, range: result.paper.lines.range(h.range) };
   }
 
+  // --- code actions -----------------------------------------------------------------------------------------
+
   private codeActions(p: CodeActionParams): CodeAction[] {
     const doc = this.documents.get(p.textDocument.uri);
-    if (!doc) return [];
+    if (!doc || !this.lintable(doc)) return [];
     const only = p.context.only;
     const wants = (kind: string) => !only || only.some((k) => kind === k || kind.startsWith(k + '.'));
     const actions: CodeAction[] = [];
     if (wants(CodeActionKind.QuickFix)) {
-      const rulesHere = new Set<string>();
-      for (const d of p.context.diagnostics) {
-        actions.push(...quickFixes(d, doc.uri, doc.version));
-        if (d.source === SOURCE && typeof d.code === 'string') rulesHere.add(d.code);
-      }
-      for (const ruleId of rulesHere) {
+      const ours = p.context.diagnostics.filter((d) => d.source === SOURCE && typeof d.code === 'string');
+      for (const d of ours) actions.push(...this.quickFixes(d, doc));
+      for (const ruleId of new Set(ours.map((d) => d.code as string))) {
         const all = this.fixAllEdits(doc, ruleId);
-        if (all && all.count > 1) {
-          const action = CodeAction.create(`Fix all ${ruleId} problems (${all.count})`, workspaceEdit(doc.uri, doc.version, all.edits), CodeActionKind.QuickFix);
-          actions.push(action);
-        }
+        if (!all || all.fixable < 2 || all.edits.length === 0) continue;
+        const action = CodeAction.create(`Fix all ${ruleId} problems`, workspaceEdit(doc.uri, doc.version, all.edits), CodeActionKind.QuickFix);
+        action.diagnostics = ours.filter((d) => d.code === ruleId);
+        actions.push(action);
       }
     }
-    // source.fixAll is only computed when asked for (on save, or from the source action menu)
-    if (only?.some((k) => FIX_ALL_KIND === k || FIX_ALL_KIND.startsWith(k + '.'))) {
+    // source.fixAll is computed only when asked for (on save, or from the Source Action menu)
+    if (only && wants(FIX_ALL_KIND)) {
       const all = this.fixAllEdits(doc);
-      if (all && all.count > 0) actions.push(CodeAction.create('Fix all Policy Lint problems', workspaceEdit(doc.uri, doc.version, all.edits), FIX_ALL_KIND));
+      if (all && all.edits.length > 0) actions.push(CodeAction.create('Fix all auto-fixable Policy Lint problems', workspaceEdit(doc.uri, doc.version, all.edits), FIX_ALL_KIND));
     }
     return actions;
   }
 
-  /** Every certain fix (of one rule, or all), from the current text, as non-overlapping edits. */
+  /**
+   * Quick fixes for one diagnostic, rebuilt from its `code` and `data`. Data of the current version gives a
+   * version-checked edit. Data of another version is offered (as plain `changes`) only for fixes the current
+   * text still has at the same place, so a stale range can never corrupt the text. Without data (a client that
+   * does not round-trip it), the current finding of that rule at exactly that range supplies the fixes.
+   */
+  private quickFixes(d: Diagnostic, doc: TextDocument): CodeAction[] {
+    const data = readDiagnosticData(d.data);
+    if (data && data.version === doc.version) return quickFixActions(d, data.fixes, (fix) => workspaceEdit(doc.uri, doc.version, fix.edits));
+    const result = this.analysis(doc);
+    const lines = result.paper.lines;
+    const current = result.findings.filter((f) => f.ruleId === d.code);
+    if (data) {
+      const valid = data.fixes.filter((fix) => current.some((f) => toFixData(f, lines).some((c) => sameFix(c, fix))));
+      return quickFixActions(d, valid, (fix) => workspaceEdit(doc.uri, null, fix.edits));
+    }
+    const finding = current.find((f) => sameRange(lines.range(f.range), d.range));
+    const fixes: FixData[] = finding ? toFixData(finding, lines) : [];
+    return quickFixActions(d, fixes, (fix) => workspaceEdit(doc.uri, doc.version, fix.edits));
+  }
+
+  /**
+   * Every certain fix (of one rule, or of all), computed from the document's current text, as non-overlapping
+   * edits (a fix overlapping one already taken is skipped whole; the next run picks it up).
+   */
   private fixAllEdits(doc: TextDocument, ruleId?: string) {
     const result = this.analysis(doc);
-    const fixable = result.findings.filter((f) => (!ruleId || f.ruleId === ruleId) && f.fixes.some((x) => x.isSafe));
-    if (!fixable.length) return undefined;
-    const applied = applyFixes(result.text, fixable, { ruleId });
+    const fixable = result.findings.filter((f) => (!ruleId || f.ruleId === ruleId) && f.fixes.some((x) => x.isSafe)).length;
+    if (fixable === 0) return undefined;
+    const applied = applyFixes(result.text, result.findings, { ruleId });
     const lines = new LineIndex(result.text);
-    return { count: applied.applied, edits: applied.edits.map((e) => toLspEdit(e, lines)) };
+    const edits = applied.edits.filter((e) => result.text.slice(e.range.start, e.range.end) !== e.newText).map((e) => toLspEdit(e, lines));
+    return { fixable, applied: applied.applied, edits };
   }
 
-  private async executeCommand(command: string, args: unknown[]): Promise<unknown> {
-    if (command !== FIX_ALL_COMMAND) return null;
-    const uri = typeof args[0] === 'string' ? args[0] : (args[0] as { uri?: string } | undefined)?.uri;
+  // --- commands ---------------------------------------------------------------------------------------------
+
+  /** `policyLint.fixAll` with the document URI (a string, or `{ uri }`): applies every certain fix. */
+  private async executeCommand(p: ExecuteCommandParams): Promise<{ applied: boolean; count: number } | null> {
+    if (p.command !== FIX_ALL_COMMAND) return null;
+    const arg = p.arguments?.[0];
+    const uri = typeof arg === 'string' ? arg : typeof (arg as { uri?: unknown })?.uri === 'string' ? (arg as { uri: string }).uri : undefined;
     const doc = uri ? this.documents.get(uri) : undefined;
-    if (!doc) return { applied: false, count: 0 };
+    if (!doc || !this.lintable(doc)) return { applied: false, count: 0 };
     const all = this.fixAllEdits(doc);
-    if (!all || all.count === 0) return { applied: true, count: 0 };
+    if (!all || all.edits.length === 0) return { applied: true, count: 0 };
     const res = await this.connection.workspace.applyEdit({ label: 'Policy Lint: fix all', edit: workspaceEdit(doc.uri, doc.version, all.edits) });
-    return { applied: res.applied, count: res.applied ? all.count : 0 };
+    return { applied: res.applied, count: res.applied ? all.applied : 0 };
   }
 
-  /** Runs a handler; an exception is logged, never fatal. */
-  private guard<T>(what: string, fn: () => T, fallback: T): T {
+  // --- robustness -------------------------------------------------------------------------------------------
+
+  /** Runs a handler; an exception (or a rejected promise) is logged, never fatal. */
+  private guard<T>(what: string, fn: () => T | Promise<T>, fallback: T): T | Promise<T> {
     try {
       const out = fn();
       if (out instanceof Promise) {
         return out.catch((e: unknown) => {
-          this.connection.console.error(`policy-lint: ${what} failed: ${(e as Error)?.stack ?? e}`);
+          this.logError(what, e);
           return fallback;
-        }) as T;
+        });
       }
       return out;
     } catch (e) {
-      this.connection.console.error(`policy-lint: ${what} failed: ${(e as Error)?.stack ?? e}`);
+      this.logError(what, e);
       return fallback;
+    }
+  }
+
+  private logError(what: string, e: unknown): void {
+    try {
+      this.connection.console.error(`policy-lint: ${what} failed: ${(e as Error)?.stack ?? String(e)}`);
+    } catch {
+      // the connection is gone; nothing left to tell
     }
   }
 }
@@ -273,9 +390,56 @@ function readText(file: string): string {
   return fs.readFileSync(file, 'utf8');
 }
 
-/** Settings → config; anything malformed is dropped (the settings UI validates against the generated schema). */
-function toConfig(settings: PolicyLintSettings): PolicyLintConfig {
-  const rulesIn = settings?.rules;
-  if (!rulesIn || typeof rulesIn !== 'object') return {};
-  return { rules: rulesIn as PolicyLintConfig['rules'] };
+function readBibliography(file: string): string | undefined {
+  try {
+    if (fs.statSync(file).size > MAX_BIBLIOGRAPHY_BYTES) return undefined;
+    return fs.readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+function fsPath(uri: string): string | undefined {
+  try {
+    return uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function dirOf(uri: string): string | undefined {
+  const p = fsPath(uri);
+  return p ? path.dirname(p) : undefined;
+}
+
+/** Line `line` (1-based) of a file, for the extent of a config diagnostic; undefined when unreadable. */
+function lineOf(file: string, line: number): string | undefined {
+  try {
+    return fs.readFileSync(file, 'utf8').split(/\r\n|\r|\n/)[line - 1];
+  } catch {
+    return undefined;
+  }
+}
+
+function isSeverity(v: unknown): v is SeveritySetting {
+  return typeof v === 'string' && SEVERITIES.includes(v);
+}
+
+/** Settings → config. Entries of the wrong shape are dropped; option values are checked by resolveConfig. */
+function toConfig(settings: PolicyLintSettings | null | undefined): PolicyLintConfig {
+  const input = settings?.rules;
+  if (!input || typeof input !== 'object' || Array.isArray(input)) return {};
+  const out: NonNullable<PolicyLintConfig['rules']> = {};
+  for (const [id, v] of Object.entries(input)) {
+    if (isSeverity(v)) {
+      out[id] = v;
+    } else if (v && typeof v === 'object' && !Array.isArray(v)) {
+      const { severity, options } = v as { severity?: unknown; options?: unknown };
+      out[id] = {
+        ...(isSeverity(severity) ? { severity } : {}),
+        ...(options && typeof options === 'object' && !Array.isArray(options) ? { options: options as Record<string, unknown> } : {}),
+      };
+    }
+  }
+  return { rules: out };
 }

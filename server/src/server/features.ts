@@ -1,0 +1,143 @@
+// LSP results built from an analysis: pure functions of (AnalysisResult, request), wired in session.ts.
+import {
+  CompletionItemKind,
+  InsertTextFormat,
+  SymbolKind,
+  type CompletionItem,
+  type DocumentSymbol,
+  type Location,
+  type Position,
+  type Range,
+  type SemanticTokens,
+  type SemanticTokensLegend,
+  type WorkspaceEdit,
+} from 'vscode-languageserver';
+import {
+  acronymAt,
+  acronymCompletions,
+  definedAcronyms,
+  outline,
+  renameProblem,
+  type AnalysisResult,
+  type OutlineNode,
+} from '../core/index';
+import type { OverviewAcronym, PaperOverview } from './protocol';
+
+const offsetOf = (result: AnalysisResult, p: Position) => result.paper.lines.offsetAt(p);
+const rangeOf = (result: AnalysisResult, r: { start: number; end: number }): Range => result.paper.lines.range(r);
+
+export function definition(result: AnalysisResult, uri: string, p: Position): Location | null {
+  const a = acronymAt(result, offsetOf(result, p));
+  if (!a?.definition) return null;
+  return { uri, range: rangeOf(result, a.definition) };
+}
+
+export function references(result: AnalysisResult, uri: string, p: Position, includeDeclaration: boolean): Location[] {
+  const a = acronymAt(result, offsetOf(result, p));
+  if (!a) return [];
+  const defs = new Set(result.ledgers.acronyms.definitions.filter((d) => d.acronym === a.acronym).map((d) => d.acronymRange.start));
+  return a.occurrences.filter((r) => includeDeclaration || !defs.has(r.start)).map((r) => ({ uri, range: rangeOf(result, r) }));
+}
+
+export function prepareRename(result: AnalysisResult, p: Position): { range: Range; placeholder: string } | null {
+  const a = acronymAt(result, offsetOf(result, p));
+  return a ? { range: rangeOf(result, a.range), placeholder: a.acronym } : null;
+}
+
+/** Renames every occurrence of the acronym (definitions included); plural and possessive endings stay. */
+export function rename(result: AnalysisResult, uri: string, version: number, p: Position, newName: string): WorkspaceEdit | { error: string } | null {
+  const a = acronymAt(result, offsetOf(result, p));
+  if (!a) return null;
+  const problem = renameProblem(newName);
+  if (problem) return { error: problem };
+  return { documentChanges: [{ textDocument: { uri, version }, edits: a.occurrences.map((r) => ({ range: rangeOf(result, r), newText: newName })) }] };
+}
+
+export function documentSymbols(result: AnalysisResult): DocumentSymbol[] {
+  const toSymbol = (n: OutlineNode): DocumentSymbol => ({
+    name: n.section.title || '(untitled)',
+    detail: n.section.isReferences ? 'references' : undefined,
+    kind: n.section.depth <= 1 ? SymbolKind.File : SymbolKind.String,
+    range: rangeOf(result, n.range),
+    selectionRange: rangeOf(result, n.section.range),
+    children: n.children.map(toSymbol),
+  });
+  return outline(result).map(toSymbol);
+}
+
+export function completions(result: AnalysisResult, p: Position): CompletionItem[] {
+  const offset = offsetOf(result, p);
+  // complete the word being typed: replace from its start to the cursor
+  let start = offset;
+  while (start > 0 && /[\p{L}\p{N}&-]/u.test(result.text[start - 1])) start--;
+  const replace = rangeOf(result, { start, end: offset });
+  return acronymCompletions(result, offset).map((c, i) => ({
+    label: c.acronym,
+    labelDetails: { description: c.name },
+    kind: c.source === 'paper' ? CompletionItemKind.Variable : CompletionItemKind.Reference,
+    detail: c.insertText === c.acronym ? c.name : `first use: ${c.insertText}`,
+    documentation: { kind: 'markdown', value: c.documentation },
+    filterText: `${c.acronym} ${c.name}`,
+    sortText: `${c.source === 'paper' ? 0 : 1}${String(i).padStart(4, '0')}`,
+    insertTextFormat: InsertTextFormat.PlainText,
+    textEdit: { range: replace, newText: c.insertText },
+  }));
+}
+
+/** Semantic tokens: acronyms as `type` (declaration = defined here, defaultLibrary = a known framework). */
+export const SEMANTIC_LEGEND: SemanticTokensLegend = {
+  tokenTypes: ['type', 'number'],
+  tokenModifiers: ['declaration', 'defaultLibrary', 'deprecated'],
+};
+
+export function semanticTokens(result: AnalysisResult): SemanticTokens {
+  const { acronyms } = result.ledgers;
+  const data: number[] = [];
+  let prevLine = 0;
+  let prevChar = 0;
+  const defStarts = new Set(acronyms.definitions.map((d) => d.acronymRange.start));
+  for (const t of acronyms.tokens) {
+    const record = acronyms.records.get(t.acronym);
+    if (!record || t.context === 'shouting' || acronyms.isOrdinary(t.acronym)) continue;
+    let modifiers = 0;
+    if (defStarts.has(t.range.start)) modifiers |= 1;
+    if (record.kb) modifiers |= 2;
+    if (!record.kb && !record.definitions.length) modifiers |= 4;
+    const s = result.paper.lines.positionAt(t.range.start);
+    const e = result.paper.lines.positionAt(t.range.end);
+    if (e.line !== s.line) continue;
+    data.push(s.line - prevLine, s.line === prevLine ? s.character - prevChar : s.character, e.character - s.character, 0, modifiers);
+    prevLine = s.line;
+    prevChar = s.character;
+  }
+  return { data };
+}
+
+export function paperOverview(result: AnalysisResult, uri: string, version: number): PaperOverview {
+  const { acronyms } = result.ledgers;
+  const list: OverviewAcronym[] = [];
+  for (const record of acronyms.records.values()) {
+    const uses = record.uses.filter((u) => u.context !== 'shouting');
+    if (acronyms.isOrdinary(record.acronym) && !record.definitions.length) continue;
+    if (!uses.length && !record.definitions.length) continue;
+    const def = record.definitions[0];
+    const problems = result.findings
+      .filter((f) => f.ruleId.startsWith('acronym/'))
+      .filter((f) => record.definitions.some((d) => d.span.start <= f.range.start && f.range.end <= d.span.end) || record.uses.some((u) => u.range.start === f.range.start))
+      .map((f) => ({ ruleId: f.ruleId, message: f.message, range: rangeOf(result, f.range) }));
+    list.push({
+      acronym: record.acronym,
+      expansion: def?.longForm ?? record.kb?.name ?? null,
+      known: !!record.kb,
+      definition: def ? rangeOf(result, def.acronymRange) : null,
+      uses: uses.map((u) => rangeOf(result, u.range)),
+      problems,
+    });
+  }
+  list.sort((a, b) => a.acronym.localeCompare(b.acronym));
+  const counts = { error: 0, warning: 0, information: 0, hint: 0 };
+  for (const f of result.findings) counts[f.severity]++;
+  return { uri, version, acronyms: list, figures: [], citations: [], counts };
+}
+
+export const definedAcronymsOf = definedAcronyms;
