@@ -17,6 +17,11 @@ import {
   type InitializeParams,
   type InitializeResult,
   type PublishDiagnosticsParams,
+  type CancellationToken,
+  type SymbolInformation,
+  ErrorCodes,
+  ResponseError,
+  SymbolKind,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { version as VERSION } from '../../../package.json';
@@ -46,7 +51,21 @@ import {
   toLspEdit,
   workspaceEdit,
 } from './convert';
-import { FIX_ALL_COMMAND, FIX_ALL_KIND, SOURCE, type FixData, type PolicyLintSettings } from './protocol';
+import {
+  CHECK_FILES_PROGRESS,
+  CHECK_FILES_REQUEST,
+  FIX_ALL_COMMAND,
+  FIX_ALL_KIND,
+  PAPER_OVERVIEW_REQUEST,
+  SOURCE,
+  type CheckFilesParams,
+  type CheckFilesResult,
+  type FixData,
+  type PaperOverviewParams,
+  type PolicyLintSettings,
+} from './protocol';
+import * as features from './features';
+import { WorkspaceFiles } from './workspaceFiles';
 
 /** Bibliography files larger than this are not read (the core then skips key checks). */
 const MAX_BIBLIOGRAPHY_BYTES = 8 * 1024 * 1024;
@@ -82,6 +101,9 @@ export class PolicyLintSession {
   private configProblemUris = new Set<string>();
   private readonly empty = loadWorkspaceSetup(undefined, readText, rules);
 
+  /** Papers on disk, for workspace symbols and the workspace check. */
+  private readonly disk = new WorkspaceFiles((file, text) => this.analyzeText(pathToFileURL(file).toString(), text));
+
   constructor(private readonly connection: Connection) {}
 
   listen(): void {
@@ -93,6 +115,21 @@ export class PolicyLintSession {
     c.onHover((p) => this.guard('hover', () => this.hover(p), null));
     c.onCodeAction((p) => this.guard('codeAction', () => this.codeActions(p), []));
     c.onExecuteCommand((p) => this.guard('executeCommand', () => this.executeCommand(p), null));
+    c.onDefinition((p) => this.guard('definition', () => this.withDoc(p.textDocument.uri, (r) => features.definition(r, p.textDocument.uri, p.position)), null));
+    c.onReferences((p) => this.guard('references', () => this.withDoc(p.textDocument.uri, (r) => features.references(r, p.textDocument.uri, p.position, p.context.includeDeclaration)) ?? [], []));
+    c.onPrepareRename((p) => this.guard('prepareRename', () => this.withDoc(p.textDocument.uri, (r) => features.prepareRename(r, p.position)), null));
+    c.onRenameRequest((p) => this.rename(p.textDocument.uri, p.position, p.newName));
+    c.onDocumentSymbol((p) => this.guard('documentSymbol', () => this.withDoc(p.textDocument.uri, (r) => features.documentSymbols(r)) ?? [], []));
+    c.onWorkspaceSymbol((p) => this.guard('workspaceSymbol', () => this.workspaceSymbols(p.query), []));
+    c.onCompletion((p) => this.guard('completion', () => this.withDoc(p.textDocument.uri, (r) => features.completions(r, p.position)) ?? [], []));
+    c.languages.semanticTokens.on((p) => this.guard('semanticTokens', () => this.withDoc(p.textDocument.uri, (r) => features.semanticTokens(r)) ?? { data: [] }, { data: [] }));
+    c.onRequest(PAPER_OVERVIEW_REQUEST, (p: PaperOverviewParams) =>
+      this.guard('paperOverview', () => {
+        const doc = this.documents.get(p.uri);
+        return doc ? features.paperOverview(this.analysis(doc), doc.uri, doc.version) : null;
+      }, null),
+    );
+    c.onRequest(CHECK_FILES_REQUEST, (p: CheckFilesParams, token: CancellationToken) => this.guard('checkFiles', () => this.checkFiles(p?.uris ?? [], token), null));
     this.documents.onDidChangeContent((e) => this.guard('validate', () => this.validate(e.document), undefined));
     this.documents.onDidClose((e) =>
       this.guard('didClose', () => {
@@ -133,6 +170,13 @@ export class PolicyLintSession {
         positionEncoding: 'utf-16',
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         hoverProvider: true,
+        definitionProvider: true,
+        referencesProvider: true,
+        renameProvider: { prepareProvider: true },
+        documentSymbolProvider: true,
+        workspaceSymbolProvider: true,
+        completionProvider: { resolveProvider: false },
+        semanticTokensProvider: { legend: features.SEMANTIC_LEGEND, full: true },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll, FIX_ALL_KIND] },
         executeCommandProvider: { commands: [FIX_ALL_COMMAND] },
       },
@@ -232,6 +276,7 @@ export class PolicyLintSession {
 
   private recheckAll(): void {
     this.cache.clear();
+    this.disk.clear();
     for (const doc of this.documents.all()) this.guard('validate', () => this.validate(doc), undefined);
   }
 
@@ -255,15 +300,95 @@ export class PolicyLintSession {
   private analysis(doc: TextDocument): AnalysisResult {
     const cached = this.cache.get(doc.uri);
     if (cached && cached.version === doc.version) return cached.result;
-    const folder = this.folderOf(doc.uri);
-    const dir = dirOf(doc.uri) ?? folder?.root;
-    const result = analyze(doc.getText(), {
+    const result = this.analyzeText(doc.uri, doc.getText());
+    this.cache.set(doc.uri, { version: doc.version, result });
+    return result;
+  }
+
+  /** Analyses a paper's text with the config, knowledge base and bibliography folder of its workspace folder. */
+  private analyzeText(uri: string, text: string): AnalysisResult {
+    const folder = this.folderOf(uri);
+    const dir = dirOf(uri) ?? folder?.root;
+    return analyze(text, {
       config: folder?.config ?? resolveConfig(rules, this.globalSettings),
       kb: folder?.setup.kb ?? this.empty.kb,
       readBibliography: dir ? (p) => readBibliography(path.resolve(dir, p)) : undefined,
     });
-    this.cache.set(doc.uri, { version: doc.version, result });
-    return result;
+  }
+
+  private withDoc<T>(uri: string, fn: (result: AnalysisResult) => T): T | null {
+    const doc = this.documents.get(uri);
+    return doc ? fn(this.analysis(doc)) : null;
+  }
+
+  private rename(uri: string, position: { line: number; character: number }, newName: string) {
+    const doc = this.documents.get(uri);
+    if (!doc) return null;
+    let edit: ReturnType<typeof features.rename>;
+    try {
+      edit = features.rename(this.analysis(doc), doc.uri, doc.version, position, newName);
+    } catch (e) {
+      this.logError('rename', e);
+      return null;
+    }
+    if (edit && 'error' in edit) return new ResponseError(ErrorCodes.InvalidParams, edit.error);
+    return edit;
+  }
+
+  /** Defined acronyms across the open papers and the Markdown files of the workspace folders. */
+  private workspaceSymbols(query: string): SymbolInformation[] {
+    const q = query.toLowerCase();
+    const out: SymbolInformation[] = [];
+    const open = new Set<string>();
+    const add = (uri: string, result: AnalysisResult) => {
+      for (const d of features.definedAcronymsOf(result)) {
+        if (q && !d.acronym.toLowerCase().includes(q) && !d.longForm.toLowerCase().includes(q)) continue;
+        out.push({ name: d.acronym, kind: SymbolKind.Constant, containerName: d.longForm, location: { uri, range: result.paper.lines.range(d.range) } });
+      }
+    };
+    for (const doc of this.documents.all()) {
+      if (!this.lintable(doc)) continue;
+      open.add(doc.uri);
+      add(doc.uri, this.analysis(doc));
+    }
+    const roots = this.folders.map((f) => f.root).filter((r): r is string => !!r);
+    for (const file of this.disk.list(roots)) {
+      const uri = pathToFileURL(file).toString();
+      if (open.has(uri)) continue;
+      const result = this.disk.analyzeSync(file);
+      if (result) add(uri, result);
+    }
+    return out.slice(0, 2000);
+  }
+
+  /** Checks papers (open ones from the editor's text, others from disk) and publishes their diagnostics. */
+  private async checkFiles(uris: string[], token: CancellationToken): Promise<CheckFilesResult> {
+    const counts = { error: 0, warning: 0, information: 0, hint: 0 };
+    const failed: CheckFilesResult['failed'] = [];
+    let checked = 0;
+    for (const [i, uri] of uris.entries()) {
+      if (token.isCancellationRequested) break;
+      const open = this.documents.get(uri);
+      let result: AnalysisResult | undefined;
+      try {
+        if (open) result = this.analysis(open);
+        else if (uri.startsWith('file:')) result = await this.disk.analyze(fileURLToPath(uri));
+        else failed.push({ uri, reason: 'not a file' });
+      } catch (e) {
+        failed.push({ uri, reason: (e as Error).message });
+      }
+      if (result) {
+        checked++;
+        for (const f of result.findings) counts[f.severity]++;
+        const lines = result.paper.lines;
+        const version = open?.version ?? 0;
+        this.publish({ uri, ...(open ? { version } : {}), diagnostics: result.findings.map((f) => toDiagnostic(f, lines, uri, version)) });
+      }
+      this.connection.sendNotification(CHECK_FILES_PROGRESS, { done: i + 1, total: uris.length }).catch(() => undefined);
+      // let hover and typing in between files
+      await new Promise((r) => setImmediate(r));
+    }
+    return { checked, failed, counts };
   }
 
   private publish(params: PublishDiagnosticsParams): void {
