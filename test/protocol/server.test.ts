@@ -72,6 +72,13 @@ describe('language server over stdio', () => {
       positionEncoding: 'utf-16',
       textDocumentSync: { openClose: true, change: 2 },
       hoverProvider: true,
+      definitionProvider: true,
+      referencesProvider: true,
+      renameProvider: { prepareProvider: true },
+      documentSymbolProvider: true,
+      workspaceSymbolProvider: true,
+      completionProvider: { resolveProvider: false },
+      semanticTokensProvider: { legend: { tokenTypes: ['type', 'number'], tokenModifiers: ['declaration', 'defaultLibrary', 'deprecated'] }, full: true },
       codeActionProvider: { codeActionKinds: ['quickfix', 'source.fixAll', 'source.fixAll.policyLint'] },
       executeCommandProvider: { commands: ['policyLint.fixAll'] },
     });
