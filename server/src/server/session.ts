@@ -130,7 +130,7 @@ export class PolicyLintSession {
       }, null),
     );
     c.onRequest(CHECK_FILES_REQUEST, (p: CheckFilesParams, token: CancellationToken) => this.guard('checkFiles', () => this.checkFiles(p?.uris ?? [], token), null));
-    this.documents.onDidChangeContent((e) => this.guard('validate', () => this.validate(e.document), undefined));
+    this.documents.onDidChangeContent((e) => this.schedule(e.document.uri));
     this.documents.onDidClose((e) =>
       this.guard('didClose', () => {
         this.cache.delete(e.document.uri);
@@ -287,6 +287,22 @@ export class PolicyLintSession {
   }
 
   /** Checks a document now (no debounce: the check is fast) and publishes unless a newer version arrived. */
+  private readonly scheduled = new Set<string>();
+
+  /**
+   * Checks a document as soon as the messages already received have been read: a single keystroke is checked
+   * at once (no fixed debounce), and a burst of changes that arrived together costs one check of the last one.
+   */
+  private schedule(uri: string): void {
+    if (this.scheduled.has(uri)) return;
+    this.scheduled.add(uri);
+    setImmediate(() => {
+      this.scheduled.delete(uri);
+      const doc = this.documents.get(uri);
+      if (doc) this.guard('validate', () => this.validate(doc), undefined);
+    });
+  }
+
   private validate(doc: TextDocument): void {
     if (!this.lintable(doc)) return;
     const version = doc.version;
