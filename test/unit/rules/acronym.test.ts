@@ -87,6 +87,7 @@ const table: Record<string, Case[]> = {
         output: '## One\n\nThe Maritime Data Exchange (MDE) opened.\n\n## Two\n\nThe Maritime Data Exchange (MDE) closed.',
       }],
     },
+    { name: 'valid: the same words with and without a hyphen', md: 'Extreme ultraviolet lithography (EUV) is scarce. Later, extreme ultra-violet (EUV) tools are named.', expect: [] },
     { name: 'valid: a shortened form is the same expansion', md: 'The Regional Comprehensive Economic Partnership Agreement (RCEP) and later the Regional Comprehensive Economic Partnership (RCEP).', expect: [] },
   ],
   'acronym/used-before-definition': [

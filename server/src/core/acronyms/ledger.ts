@@ -72,8 +72,12 @@ const NEUTRAL_WORDS = new Set(['agreement', 'treaty', 'pact', 'accord', 'initiat
 
 export function compareWithKb(longForm: string, entry: KbEntry): 'match' | 'conflict' {
   const words = kbWords(entry);
-  const extra = normalWords(longForm).filter((w) => !words.has(w) && !NEUTRAL_WORDS.has(w));
-  return extra.length === 0 ? 'match' : 'conflict';
+  const mine = normalWords(longForm);
+  const extra = mine.filter((w) => !words.has(w) && !NEUTRAL_WORDS.has(w));
+  if (extra.length === 0) return 'match';
+  // the same words written with or without hyphens ("Indo Pacific", "Indo-Pacific", "IndoPacific")
+  const joined = mine.filter((w) => !NEUTRAL_WORDS.has(w)).join('');
+  return [entry.name, ...entry.aliases].some((n) => normalWords(n).join('').includes(joined)) ? 'match' : 'conflict';
 }
 
 /** Codes rather than acronyms: "DS544", "EAR99", "HS2" with two or more digits. */

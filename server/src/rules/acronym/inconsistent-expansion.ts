@@ -32,9 +32,15 @@ export default defineRule({
   },
 });
 
-/** Two expansions differ when neither's words contain the other's (a shortened name is the same name). */
+/**
+ * Two expansions differ when neither's words contain the other's (a shortened name is the same name), also
+ * when hyphens and spaces are ignored ("ultra-violet" and "ultraviolet").
+ */
 export function differ(a: string[], b: string[]): boolean {
   const sa = new Set(a);
   const sb = new Set(b);
-  return !(a.every((w) => sb.has(w)) || b.every((w) => sa.has(w)));
+  if (a.every((w) => sb.has(w)) || b.every((w) => sa.has(w))) return false;
+  const ja = a.join('');
+  const jb = b.join('');
+  return !(ja.includes(jb) || jb.includes(ja));
 }
