@@ -80,7 +80,7 @@ export function collectFiles(inputs: readonly string[], options: CollectOptions)
     try {
       stat = fs.statSync(input);
     } catch (e) {
-      if (!isGlob(input)) throw new InputError(`cannot read ${input}: ${ioReason(e, true)}`);
+      if (!isGlob(input)) throw new InputError(`cannot read ${input}: ${ioReason(e)}`);
     }
     if (stat?.isDirectory()) walk(input, () => true, Infinity, add);
     else if (stat) add(input);

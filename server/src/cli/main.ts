@@ -15,34 +15,67 @@ import {
   type ResolvedConfig,
   type WorkspaceSetup,
 } from '../core/index';
+import { collectFiles, InputError, ioReason } from './files';
 import { formatJson, formatText, type FileReport } from './format';
 import { ignoredBy } from './glob';
+import { formatSarif } from './sarif';
 
 const USAGE = `Usage: policy-lint [options] FILES|FOLDERS…
 
 Checks Markdown policy papers for acronym, figure and citation problems.
-Folders are searched for *.md files (node_modules and dot-folders are skipped).
+Each input is a file, a folder (searched for *.md files, skipping node_modules and
+dot-folders) or a glob such as "papers/**/*.md" (quoted, so that policy-lint expands it,
+not the shell). Files matching the "ignore" globs of their config file are skipped.
 
-Options:
-  --format text|json   output format (default: text)
-  --fix                apply certain fixes, write the files back, then report what remains
-  --config FILE        use this config file instead of discovering .policylint.yaml|.yml|.json
-  --no-color           no colours (also when NO_COLOR is set or output is not a terminal)
-  -h, --help           show this help
-  -v, --version        show the version
+Output:
+  -f, --format text|json|sarif  output format (default: text); sarif is SARIF 2.1.0 for code scanning
+  -o, --output-file FILE        write the report to FILE instead of standard output
+  --quiet                       report errors only (warnings still count for --max-warnings)
+  --max-warnings N              exit 1 when there are more than N warnings (default: no limit)
 
-Exit status: 0 no error-severity problem, 1 at least one, 2 usage or I/O error.`;
+Fixing:
+  --fix                         apply certain fixes, write the files back, then report what remains
+  --fix-dry-run                 show what --fix would change (a diff; with --format json each changed
+                                file's "output") and the problems that would remain; write nothing
+
+Configuration:
+  -c, --config FILE             use this config file instead of discovering .policylint.yaml|.yml|.json
+                                (looked for from each file's folder up to a folder holding .git)
+  --no-error-on-unmatched-pattern
+                                a glob that matches no file is not an error
+
+Colours (text format):
+  --color, --no-color           force colours on or off; by default they are used on a terminal only,
+                                never when NO_COLOR is set; FORCE_COLOR=1 (or 0) overrides the test
+
+  -h, --help                    show this help
+  -v, --version                 show the version
+
+Exit status:
+  0  no error-severity problem, and no more warnings than --max-warnings allows
+  1  at least one error-severity problem (a broken config file counts), or too many warnings
+  2  usage error, unreadable file or folder, glob matching no file, unwritable file, internal error`;
 
 /** Passes of analyse → apply certain fixes under --fix (fixes skipped for overlapping apply on the next pass). */
 const MAX_FIX_PASSES = 10;
 /** Bibliography files larger than this are not read (the core then skips key checks). */
 const MAX_BIBLIOGRAPHY_BYTES = 8 * 1024 * 1024;
 
+type Format = 'text' | 'json' | 'sarif';
+const FORMATS: readonly Format[] = ['text', 'json', 'sarif'];
+
 interface Options {
-  format: 'text' | 'json';
+  format: Format;
   fix: boolean;
+  fixDryRun: boolean;
   config: string | undefined;
-  color: boolean;
+  /** --color (true) or --no-color (false); undefined: decided by the environment. */
+  color: boolean | undefined;
+  quiet: boolean;
+  /** Undefined: no limit. */
+  maxWarnings: number | undefined;
+  outputFile: string | undefined;
+  errorOnUnmatchedPattern: boolean;
   inputs: string[];
 }
 
@@ -54,11 +87,28 @@ class CliError extends Error {
 }
 
 function parseArgs(argv: string[]): Options | 'help' | 'version' {
-  const o: Options = { format: 'text', fix: false, config: undefined, color: true, inputs: [] };
+  const o: Options = {
+    format: 'text',
+    fix: false,
+    fixDryRun: false,
+    config: undefined,
+    color: undefined,
+    quiet: false,
+    maxWarnings: undefined,
+    outputFile: undefined,
+    errorOnUnmatchedPattern: true,
+    inputs: [],
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
+    const is = (...names: string[]) => names.some((n) => a === n || (n.startsWith('--') && a.startsWith(n + '=')));
     const value = (name: string): string => {
-      if (a.startsWith(name + '=')) return a.slice(name.length + 1);
+      const eq = a.indexOf('=');
+      if (a.startsWith('--') && eq > 0) {
+        const v = a.slice(eq + 1);
+        if (v === '') throw new CliError(`${name} needs a value`, true);
+        return v;
+      }
       const v = argv[++i];
       if (v === undefined || v === '') throw new CliError(`${name} needs a value`, true);
       return v;
@@ -66,70 +116,46 @@ function parseArgs(argv: string[]): Options | 'help' | 'version' {
     if (a === '-h' || a === '--help') return 'help';
     if (a === '-v' || a === '--version') return 'version';
     if (a === '--fix') o.fix = true;
+    else if (a === '--fix-dry-run') o.fixDryRun = true;
     else if (a === '--no-color') o.color = false;
-    else if (a === '--format' || a.startsWith('--format=')) {
+    else if (a === '--color') o.color = true;
+    else if (a === '--quiet') o.quiet = true;
+    else if (a === '--no-error-on-unmatched-pattern') o.errorOnUnmatchedPattern = false;
+    else if (is('-f', '--format')) {
       const f = value('--format');
-      if (f !== 'text' && f !== 'json') throw new CliError(`unknown format "${f}" (text or json)`, true);
-      o.format = f;
-    } else if (a === '--config' || a.startsWith('--config=')) o.config = value('--config');
+      if (!(FORMATS as readonly string[]).includes(f)) throw new CliError(`unknown format "${f}" (text, json or sarif)`, true);
+      o.format = f as Format;
+    } else if (is('--max-warnings')) {
+      const v = value('--max-warnings');
+      if (!/^(?:\d+|-1)$/.test(v)) throw new CliError(`--max-warnings needs a whole number of 0 or more (or -1 for no limit), not "${v}"`, true);
+      const n = Number(v);
+      o.maxWarnings = n < 0 ? undefined : n;
+    } else if (is('-c', '--config')) o.config = value('--config');
+    else if (is('-o', '--output-file')) o.outputFile = value('--output-file');
     else if (a === '--') {
       o.inputs.push(...argv.slice(i + 1));
       break;
     } else if (a.startsWith('-') && a !== '-') throw new CliError(`unknown option ${a}`, true);
     else o.inputs.push(a);
   }
+  if (o.fix && o.fixDryRun) throw new CliError('--fix and --fix-dry-run cannot be used together', true);
+  if (o.fixDryRun && o.format === 'sarif') {
+    throw new CliError('--fix-dry-run does not combine with --format sarif (SARIF results already carry their fixes)', true);
+  }
   if (!o.inputs.length) throw new CliError('no files given', true);
   return o;
 }
 
-function ioReason(e: unknown, folder = false): string {
-  switch ((e as NodeJS.ErrnoException).code) {
-    case 'ENOENT':
-    case 'ENOTDIR':
-      return folder ? 'no such file or folder' : 'no such file';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    case 'EISDIR':
-      return 'it is a folder';
-    default:
-      return (e as Error).message;
-  }
-}
-
-/** Markdown files under the inputs, each once, in a stable order; folders are walked, skipping node_modules and dot-folders. */
-function collectFiles(inputs: string[]): string[] {
-  const out: string[] = [];
-  const seen = new Set<string>();
-  const add = (file: string) => {
-    const key = path.resolve(file);
-    if (!seen.has(key)) seen.add(key), out.push(file);
-  };
-  const walk = (dir: string) => {
-    let entries: fs.Dirent[];
-    try {
-      entries = fs.readdirSync(dir, { withFileTypes: true });
-    } catch (e) {
-      throw new CliError(`cannot read ${dir}: ${ioReason(e)}`);
-    }
-    for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
-      if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
-      const p = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(p);
-      else if ((entry.isFile() || entry.isSymbolicLink()) && /\.md$/i.test(entry.name)) add(p);
-    }
-  };
-  for (const input of inputs) {
-    let stat: fs.Stats;
-    try {
-      stat = fs.statSync(input);
-    } catch (e) {
-      throw new CliError(`cannot read ${input}: ${ioReason(e)}`);
-    }
-    if (stat.isDirectory()) walk(input);
-    else add(input);
-  }
-  return out;
+/**
+ * Colours: --color / --no-color first; then FORCE_COLOR (set: on, unless "0" or "false", as in Node);
+ * then NO_COLOR (set and not empty: off); else only when the output is a terminal.
+ */
+export function useColor(flag: boolean | undefined, env: NodeJS.ProcessEnv, isTty: boolean): boolean {
+  if (flag !== undefined) return flag;
+  const force = env.FORCE_COLOR;
+  if (force !== undefined) return force !== '0' && force.toLowerCase() !== 'false';
+  if (env.NO_COLOR) return false;
+  return isTty;
 }
 
 /** The nearest config file at or above a file's folder, stopping at a folder that holds .git. */
@@ -161,13 +187,24 @@ function displayPath(p: string): string {
   return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : p;
 }
 
-/** Writes through a temporary file in the same folder, then renames it over the original (keeping its mode). */
+/**
+ * Writes through a temporary file in the same folder, then renames it over the original, so a reader never sees
+ * half a file. An existing file keeps its mode, and a symbolic link is written through to its target.
+ */
 function writeAtomic(file: string, text: string): void {
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.policy-lint.tmp`);
+  let target = file;
+  let mode: number | undefined;
   try {
-    const mode = fs.statSync(file).mode & 0o7777;
-    fs.writeFileSync(tmp, text, { mode });
-    fs.renameSync(tmp, file);
+    target = fs.realpathSync(file);
+    mode = fs.statSync(target).mode & 0o7777;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+  }
+  const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.policy-lint.tmp`);
+  try {
+    fs.writeFileSync(tmp, text);
+    if (mode !== undefined) fs.chmodSync(tmp, mode);
+    fs.renameSync(tmp, target);
   } catch (e) {
     fs.rmSync(tmp, { force: true });
     throw e;
@@ -181,12 +218,19 @@ interface Setup {
   root: string | undefined;
 }
 
-export function run(argv: string[], out: (s: string) => void, err: (s: string) => void, isTty: boolean): number {
+/** Runs the CLI: returns the exit status (0 clean, 1 errors or too many warnings, 2 usage or I/O error). */
+export function run(
+  argv: string[],
+  out: (s: string) => void,
+  err: (s: string) => void,
+  isTty: boolean,
+  env: NodeJS.ProcessEnv = process.env,
+): number {
   try {
-    return check(argv, out, isTty);
+    return check(argv, out, err, isTty, env);
   } catch (e) {
-    if (e instanceof CliError) {
-      err(`policy-lint: ${e.message}${e.usage ? `\n\n${USAGE}` : ''}`);
+    if (e instanceof CliError || e instanceof InputError) {
+      err(`policy-lint: ${e.message}${e instanceof CliError && e.usage ? `\n\n${USAGE}` : ''}`);
       return 2;
     }
     err(`policy-lint: internal error: ${(e as Error)?.stack ?? e}`);
@@ -194,7 +238,7 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
   }
 }
 
-function check(argv: string[], out: (s: string) => void, isTty: boolean): number {
+function check(argv: string[], out: (s: string) => void, err: (s: string) => void, isTty: boolean, env: NodeJS.ProcessEnv): number {
   const opts = parseArgs(argv);
   if (opts === 'help') return out(USAGE), 0;
   if (opts === 'version') return out(VERSION), 0;
@@ -219,7 +263,7 @@ function check(argv: string[], out: (s: string) => void, isTty: boolean): number
     return s;
   };
 
-  const files = collectFiles(opts.inputs).filter((f) => {
+  const files = collectFiles(opts.inputs, { errorOnUnmatchedPattern: opts.errorOnUnmatchedPattern }).filter((f) => {
     const s = setupFor(f);
     return !(s.root && ignoredBy(s.workspace.config.ignore ?? [], path.relative(s.root, path.resolve(f))));
   });
@@ -234,6 +278,7 @@ function check(argv: string[], out: (s: string) => void, isTty: boolean): number
     }
   }
 
+  const fixing = opts.fix || opts.fixDryRun;
   const reports: FileReport[] = [];
   const writes: { file: string; text: string }[] = [];
   for (const file of files) {
@@ -244,16 +289,23 @@ function check(argv: string[], out: (s: string) => void, isTty: boolean): number
     const original = texts.get(file)!;
     let text = original;
     let result = check(text);
-    if (opts.fix) {
+    let fixes = 0;
+    if (fixing) {
       for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
         const fixed = applyFixes(text, result.findings);
         if (fixed.applied === 0 || fixed.text === text) break;
         text = fixed.text;
+        fixes += fixed.applied;
         result = check(text);
       }
-      if (text !== original) writes.push({ file, text });
+      if (opts.fix && text !== original) writes.push({ file, text });
     }
-    reports.push({ path: file, lines: new LineIndex(text), findings: result.findings });
+    reports.push({
+      path: file,
+      lines: new LineIndex(text),
+      findings: result.findings,
+      ...(opts.fixDryRun && text !== original ? { dryRun: { source: original, output: text, fixes } } : {}),
+    });
   }
   for (const w of writes) {
     try {
@@ -272,11 +324,35 @@ function check(argv: string[], out: (s: string) => void, isTty: boolean): number
       if (!seenProblem.has(key)) seenProblem.add(key), problems.push(shown);
     }
   }
-  const color = opts.color && isTty && !process.env.NO_COLOR;
-  out(opts.format === 'json' ? formatJson(reports, problems) : formatText(reports, problems, color));
+
+  // the exit status counts every finding; --quiet only hides what is not an error
+  const all = reports.flatMap((r) => r.findings);
+  const errors = problems.length + all.filter((f) => f.severity === 'error').length;
+  const warnings = all.filter((f) => f.severity === 'warning').length;
+  const shown = opts.quiet ? reports.map((r) => ({ ...r, findings: r.findings.filter((f) => f.severity === 'error') })) : reports;
+
+  const color = opts.outputFile ? opts.color === true : useColor(opts.color, env, isTty);
+  const report =
+    opts.format === 'json'
+      ? formatJson(shown, problems)
+      : opts.format === 'sarif'
+        ? formatSarif(shown, problems, { registry: rules, version: VERSION, cwd: process.cwd() })
+        : formatText(shown, problems, color);
+  if (opts.outputFile) {
+    try {
+      fs.mkdirSync(path.dirname(path.resolve(opts.outputFile)), { recursive: true });
+      writeAtomic(opts.outputFile, report);
+    } catch (e) {
+      throw new CliError(`cannot write ${opts.outputFile}: ${ioReason(e, true)}`);
+    }
+  } else {
+    out(report);
+  }
+
   // a broken config is reported as an error (config/invalid), so it fails the run like any other error
-  const errors = problems.length > 0 || reports.some((r) => r.findings.some((f) => f.severity === 'error'));
-  return errors ? 1 : 0;
+  const tooManyWarnings = opts.maxWarnings !== undefined && warnings > opts.maxWarnings;
+  if (tooManyWarnings) err(`policy-lint: too many warnings (${warnings}; maximum: ${opts.maxWarnings})`);
+  return errors > 0 || tooManyWarnings ? 1 : 0;
 }
 
 function readBibliography(file: string): string | undefined {
