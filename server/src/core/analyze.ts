@@ -12,6 +12,14 @@ export interface AnalyzeOptions {
   kb?: KnowledgeBase;
   /** Defaults to the full registry. */
   rules?: readonly AnyRule[];
+  /**
+   * Reads a bibliography file named in the paper's front matter (`bibliography:`) or in `bibliography`, with the
+   * path as written (relative to the paper); returns the text, or undefined when it cannot be read. Without it,
+   * Pandoc citation keys are not checked. Injected so the core stays pure.
+   */
+  readBibliography?: (path: string) => string | undefined;
+  /** Bibliography files (BibTeX, CSL-JSON, CSL-YAML) to use when the front matter names none, e.g. from settings. */
+  bibliography?: readonly string[];
 }
 
 export interface AnalysisResult {
@@ -29,7 +37,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): AnalysisRes
   const config = options.config ?? resolveConfig(rules);
   const kb = options.kb ?? loadBuiltinKnowledgeBase();
   const paper = buildPaper(text);
-  const ledgers = buildLedgers(paper, kb, config);
+  const ledgers = buildLedgers(paper, kb, config, { readBibliography: options.readBibliography, bibliography: options.bibliography });
   const findings: Finding[] = [];
   for (const rule of rules) {
     const setting = config.rules.get(rule.meta.id) ?? { severity: rule.meta.defaultSeverity, options: rule.meta.defaultOptions };

@@ -316,7 +316,14 @@ class Builder {
           this.collectComments(node.value, start);
           break;
         case 'inlineCode':
-        case 'inlineMath':
+        case 'inlineMath': {
+          // Pandoc's rule: "$20,000 and $30,000" is no math — a closing $ needs a non-space before it and no digit
+          // after it, an opening $ a non-space after it. Such spans are prose (money), not a formula.
+          const raw = this.src.slice(start, end);
+          if (/^\$[^$]/.test(raw) && (/^\$\s|\s\$$/.test(raw) || /^\d/.test(this.src[end] ?? ''))) out.aligned(raw, start, end);
+          else out.placeholder(start);
+          break;
+        }
         case 'image':
         case 'imageReference':
           out.placeholder(start);

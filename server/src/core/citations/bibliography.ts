@@ -261,9 +261,8 @@ function bibtexRecord(type: string, key: string, f: Map<string, string>, file: s
     ? splitTopLevel(names, ' and ').map((p) => {
         const s = delatex(p).trim();
         if (s.includes(',')) return s.split(',')[0].trim();
-        if (/^\{.*\}$/.test(p.trim())) return s; // {World Bank}
-        const ws = s.split(/\s+/);
-        return ws[ws.length - 1];
+        // "{World Bank}", or a name written without "Family, Given" ("Zhang Xiaojun"): keep it whole
+        return s;
       })
     : [];
   const year = delatex(f.get('year') ?? (f.get('date') ?? '').slice(0, 4)).trim();

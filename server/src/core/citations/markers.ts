@@ -29,9 +29,11 @@ export function scanBlock(paper: Paper, block: ProseBlock, options: ScanOptions)
   const markers: CitationMarker[] = [];
   const blank: [number, number][] = [];
   const src = (s: number, e: number) => paper.sourceRange(block, s, e);
-  const add = (kind: CitationMarker['kind'], start: number, end: number, items: CitationItem[], mask = true) => {
+  const add = (kind: CitationMarker['kind'], start: number, end: number, items: CitationItem[], mask: boolean | number = true) => {
     markers.push({ kind, block, start, end, range: src(start, end), items, inNote: options.inNote });
-    if (mask && end > start) blank.push([start, end]);
+    // `mask` may give where blanking starts (a narrative citation keeps its author words, which read as prose)
+    const from = typeof mask === 'number' ? mask : start;
+    if (mask !== false && end > from) blank.push([from, end]);
   };
   const item = (start: number, end: number, extra: Partial<CitationItem>): CitationItem => ({ start, end, range: src(start, end), ...extra });
 
@@ -94,7 +96,8 @@ export function scanBlock(paper: Paper, block: ProseBlock, options: ScanOptions)
     if (years) {
       const who = authorsBefore(text, i);
       if (who) {
-        add('narrative', who.start, close + 1, years.map((year) => item(who.start, close + 1, { authors: who.authors, year })));
+        add('narrative', who.start, close + 1, years.map((year) => item(who.start, close + 1, { authors: who.authors, year })), i);
+        if (isLabel(paper, block, who.start, i, close)) markers[markers.length - 1].weak = true;
         i = close;
       }
       continue;
@@ -113,6 +116,8 @@ export function scanBlock(paper: Paper, block: ProseBlock, options: ScanOptions)
       }
       const ay = parseAuthorYear(part);
       if (!ay) {
+        // a named source without a year beside author–year items: "(Bown and Kolb 2021; PIIE tariff tracker)"
+        if (/^\s*[\p{Lu}“"]/u.test(part) && part.trim().split(/\s+/).length <= 8) continue;
         ok = false;
         break;
       }
@@ -128,6 +133,7 @@ export function scanBlock(paper: Paper, block: ProseBlock, options: ScanOptions)
   NUMERIC.lastIndex = 0;
   for (let m = NUMERIC.exec(text); m; m = NUMERIC.exec(text)) {
     if (text[m.index - 1] === '^' || insideAny(markers, m.index)) continue;
+    if (/(?:^|[^\d])0(?:$|[^\d.])/.test(m[1])) continue; // [0,1]: an interval, not a note
     add('numeric', m.index, m.index + m[0].length, expandNumbers(m[1]).map((number) => item(m!.index, m!.index + m![0].length, { number })));
   }
   PANDOC_SUPERSCRIPT.lastIndex = 0;
@@ -163,17 +169,32 @@ export function scanBlock(paper: Paper, block: ProseBlock, options: ScanOptions)
 
   markers.sort((a, b) => a.start - b.start || a.end - b.end);
   let mask = text;
-  if (blank.length) {
+  const dollars = text.includes('\uFFFC');
+  if (blank.length || dollars) {
     const chars = text.split('');
     for (const [s, e] of blank) for (let k = s; k < e; k++) if (chars[k] !== '\n') chars[k] = ' ';
+    // a "$" that the Markdown parser took for the start of inline math: keep it a dollar sign for the claim checks
+    if (dollars) for (let k = 0; k < chars.length; k++) if (chars[k] === '\uFFFC' && paper.text[block.map[k]] === '$') chars[k] = '$';
     mask = chars.join('');
   }
   return { markers, mask };
 }
 
+/** A narrative "Name (2019)" used as a label: followed by a colon, emphasised, or standing alone. */
+function isLabel(paper: Paper, block: ProseBlock, start: number, open: number, close: number): boolean {
+  const text = block.text;
+  if (/^\s*[:：]/.test(text.slice(close + 1, close + 4))) return true;
+  if (!text.slice(0, start).trim() && !text.slice(close + 1).replace(/[.:\s]/g, '')) return true;
+  // the author run is emphasised in the source: "**Huawei Technologies** (2019)"
+  let k = block.map[open] - 1;
+  while (k > 0 && paper.text[k] === ' ') k--;
+  if (/[*_]/.test(paper.text[k] ?? '') || /[*_]/.test(paper.text[block.map[start] - 1] ?? '')) return true;
+  return false;
+}
+
 /** True when the paper writes Pandoc citations anywhere (so a bare `@key` is a citation too). */
 export function hasBracketedKeys(text: string): boolean {
-  return /\[[^\]\n]{0,200}(?:^|[\s;[-])@[\p{L}\d_{]/u.test(text);
+  return /\[(?:[^\]\n]{0,200}[\s;,])?-?@[\p{L}\d_{]/u.test(text);
 }
 
 function findClose(text: string, open: number): number {

@@ -5,16 +5,18 @@
  */
 
 /** One year as citations write it: 2020, 2020a, 2019–20, n.d., forthcoming. */
-export const YEAR = String.raw`(?:1[5-9]\d\d|20\d\d)(?:[a-z](?![\p{L}\d]))?(?:[-–/](?:\d{4}|\d{2})(?![\p{L}\d]))?(?![\d])|n\.\s?d\.|forthcoming|in press`;
+export const YEAR = String.raw`(?:1[5-9]\d\d|20\d\d)(?:[a-z](?![\p{L}\d]))?(?:[-–/]\d{2}(?![\p{L}\d]))?(?![\d\-–/])|n\.\s?d\.|forthcoming|in press`;
 /** Several years of one author: "2023a, 2023b", "2023a, b", "2019, 2021". */
 export const YEAR_LIST = String.raw`(?:${YEAR})(?:\s*,\s*(?:${YEAR}|[a-z](?![\p{L}\d])))*`;
 /** A locator after the year: ", p. 14", ": 1173", ", pp. 3–5", ", chap. 2", ", emphasis added". */
-const LOCATOR = String.raw`(?:\s*[,:]\s*[^;,()]{1,40}(?:,\s*[^;,()]{1,25})?)?`;
+const LOCATOR = String.raw`(?:\s*[,:]\s*(?:(?:(?:pp?|pages?|chaps?|ch|paras?|paragraphs?|secs?|sections?|§|figs?|figures?|tables?|n|nn|notes?|vols?|arts?|loc|col|cols)\.?\s*)?[\dIVXLCivxlc]+(?:\s*[-–]\s*[\dIVXLCivxlc]+)?(?:\s*,\s*\d+(?:\s*[-–]\s*\d+)?)*(?:\s*ff?\.)?|emphasis added|emphasis in original|original emphasis|my translation|author['’]s translation|translated|cited in [^;]{1,40}))?`;
+/** After a narrative year anything short goes: "(2019, JEP)", "(2021, AER: Insights)". */
+const FREE_LOCATOR = String.raw`(?:\s*[,:]\s*[^;()]{1,40})?`;
 
 /** `…authors, 2020a, p. 3` — the authors are validated separately. Bounded input (one `;` part). */
 const PART = new RegExp(String.raw`^(.*?)(?:,\s*|\s+)(${YEAR_LIST})(${LOCATOR})\s*$`, 'u');
 /** `(2020)`, `(2020a, p. 4)`, `(n.d.)` after a narrative author. */
-const YEAR_ONLY = new RegExp(String.raw`^\s*(${YEAR_LIST})(${LOCATOR})\s*$`, 'u');
+const YEAR_ONLY = new RegExp(String.raw`^\s*(${YEAR_LIST})(${FREE_LOCATOR})\s*$`, 'u');
 
 /** Words that may lead a parenthetical before the authors: "see", "e.g.,", "as cited in". */
 const PREFIX_WORDS = new Set([
@@ -38,9 +40,11 @@ const NOT_A_NAME_FIRST = new Set([
   'approximately', 'between', 'up', 'ending', 'starting', 'beginning', 'effective', 'total', 'est', 'estimated', 'fiscal', 'early', 'late',
   'mid', 'end', 'figure', 'fig', 'table', 'chart', 'section', 'chapter', 'article', 'annex', 'box', 'pillar', 'phase', 'part', 'title',
   'appendix', 'page', 'note', 'notes', 'scenario', 'version', 'round', 'wave', 'stage', 'step', 'the', 'a', 'an', 'this', 'that', 'these',
-  'those', 'its', 'their', 'our', 'we', 'it', 'there', 'here', 'all', 'both', 'each', 'every', 'when', 'while', 'if', 'for', 'with', 'and',
+  'those', 'its', 'their', 'our', 'we', 'it', 'there', 'here', 'all', 'both', 'each', 'every', 'when', 'while', 'if', 'for', 'with', 'and', 'made',
   'but', 'or', 'nor', 'not', 'no', 'yes', 'see', 'i.e.', 'e.g.', 'cf.', 'ibid', 'ibid.', 'op.', 'loc.', 'id.', 'eds', 'ed', 'vol', 'no.',
 ]);
+
+const MONTHS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec']);
 
 /** A capitalised run ending with one of these names a document or an event, not an author: "the CHIPS Act (2022)". */
 const DOCUMENT_WORDS = new Set([
@@ -116,6 +120,7 @@ export function validAuthors(authors: string): boolean {
   }
   const last = words[words.length - 1];
   if (!NAME_WORD.test(last) && last !== 'al.') return false;
+  if (MONTHS.has(last.toLowerCase().replace(/\.$/, ''))) return false; // "(ACI, December 2023)": a date
   if (DOCUMENT_WORDS.has(last.toLowerCase().replace(/[’']s$/, ''))) return false;
   return true;
 }

@@ -8,11 +8,13 @@ export type Region =
   | 'body'
   | 'references' // a reference list: References, Bibliography, Works cited…
   | 'notes' // a notes section (Notes, Endnotes) or a footnote definition
-  | 'apparatus'; // abstract, keywords, about the authors, sources and further reading: no claims checked
+  | 'apparatus' // abstract, keywords, about the authors, appendix, sources and further reading: no claims checked
+  | 'analysis'; // results, findings, methodology, calibration: the authors' own figures (only quotations and attributions checked)
 
 const REFERENCE_LIST = /^(?:[\dIVXivx]+[.)]?\s*)?(?:references?|reference list|bibliography|select(?:ed)? bibliography|works cited|literature cited|literature|cited works|sources cited|sources|citations)\s*:?$/i;
 const NOTES = /^(?:[\dIVXivx]+[.)]?\s*)?(?:[\p{L}]+\s+)?\(?(?:notes|endnotes|end notes|footnotes|annotations?)\)?(?:\s*\(?(?:endnotes|notes)\)?)?\s*:?$/iu;
-const APPARATUS = /\b(?:abstract|keywords?|key words|about the authors?|about this (?:paper|report)|author biograph(?:y|ies)|acknowledge?ments?|further reading|data sources|sources and further|disclaimer)\b/i;
+const APPARATUS = /\b(?:abstract|keywords?|key words|about the authors?|about this (?:paper|report)|author biograph(?:y|ies)|acknowledge?ments?|further reading|data sources|sources and further|disclaimer|appendix|appendices|annex(?:es)?)\b/i;
+const ANALYSIS = /^(?:[\dIVX]+(?:\.\d+)*[.)]?\s*)?(?:(?:the|key|main|overall|empirical|survey|estimation|summary of|our)\s+)*(?:results?|findings|estimation|estimates|calibration|model|methodology|methods|data(?:\s+and\s+methods?)?|robustness(?:\s+checks?)?|simulations?)(?:\s+and\s+(?:estimation|results|discussion|methods?|data|calibration))?\s*:?$/i;
 
 export interface SectionMap {
   region(block: ProseBlock): Region;
@@ -52,6 +54,7 @@ function classify(title: string): Region {
   if (REFERENCE_LIST.test(title)) return 'references';
   if (NOTES.test(title)) return 'notes';
   if (title.length < 60 && APPARATUS.test(title)) return 'apparatus';
+  if (ANALYSIS.test(title)) return 'analysis';
   return 'body';
 }
 
@@ -76,14 +79,16 @@ export function referenceEntries(paper: Paper, block: ProseBlock): ReferenceEntr
       continue;
     }
     const yearAt = y.index + y[0].indexOf(y[1]);
-    const authors = body.slice(0, yearAt).replace(/[\s(.,:;[]+$/, '').trim();
+    const authors = body.slice(0, yearAt).replace(/[\s(,:;[]+$/, '').replace(/(?<!(?:^|[\s.])\p{Lu})\.$/u, '').trim();
     if (!authors || !/^[\p{Lu}\p{Lo}"“]/u.test(authors)) continue;
     const rest = body.slice(yearAt + y[1].length).replace(/^[\s).,:;\]]+/, '');
     const title = /^[“"*_]?(.{3,200}?)(?:[.?!]["”]?(?:\s|$)|["”](?:\s|$))/.exec(rest)?.[1]?.replace(/[*_“”"]/g, '').trim();
     const trimmedEnd = start + line.replace(/\s+$/, '').length;
+    const headEnd = offset + yearAt + y[1].length + (/^\)?\.?/.exec(body.slice(yearAt + y[1].length))?.[0].length ?? 0);
     out.push({
       text: line.trim(),
       range: paper.sourceRange(block, offset, trimmedEnd),
+      head: paper.sourceRange(block, offset, headEnd),
       authors,
       year: y[1].replace(/\s/g, ''),
       names: new Set(nameWords(authors)),

@@ -50,6 +50,11 @@ export interface CitationMarker {
   items: CitationItem[];
   /** In a footnote definition or a notes section. */
   inNote: boolean;
+  /**
+   * A narrative "Name (2019)" that reads like a label ("**Huawei** (2019): added to the list", a bold
+   * "Initial Escalation (2018)" line): it covers claims like a citation but is not checked against references.
+   */
+  weak?: boolean;
 }
 
 /** The citation style a paper mostly uses, for messages and the placeholder a quick fix inserts. */
@@ -61,6 +66,8 @@ export interface ReferenceEntry {
   text: string;
   /** Source range of the entry (one paragraph or one line of it). */
   range: OffsetRange;
+  /** Source range of the entry's authors and year ("Holloway, P. (2019)."). */
+  head: OffsetRange;
   /** Author part as written, before the year. */
   authors: string;
   year: string;

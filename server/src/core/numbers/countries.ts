@@ -138,7 +138,6 @@ export function placeNames(): Map<string, PlaceName> {
   table = new Map();
   for (const [id, aliases] of Object.entries(COUNTRIES)) {
     for (const n of [id, ...aliases]) table.set(n, { id, kind: 'country' });
-    if (!id.includes(' ') && !/^[A-Z]+$/.test(id)) table.set(`the ${id}`, { id, kind: 'country' });
   }
   for (const r of REGIONS) if (!table.has(r)) table.set(r, { id: r, kind: 'region' });
   return table;

@@ -3,22 +3,22 @@
 const ONES = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen'];
 const TENS = ['', '', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
 
-/** Value of a number written in words: "five", "Fourteen", "forty-two", "twenty one" (as one token or two). */
-export function wordValue(w: string): number | undefined {
-  const s = w.toLowerCase();
-  const i = ONES.indexOf(s);
-  if (i >= 0) return i;
-  const t = TENS.indexOf(s);
-  if (t >= 2) return t * 10;
-  const m = /^([a-z]+)[-‐‑]([a-z]+)$/.exec(s);
-  if (m) {
-    const a = TENS.indexOf(m[1]);
-    const b = ONES.indexOf(m[2]);
-    if (a >= 2 && b >= 1 && b <= 9) return a * 10 + b;
+/** Every number word ("zero" … "ninety-nine", "dozen", "hundred") → its value; built once. */
+const WORD_VALUES = (() => {
+  const m = new Map<string, number>();
+  ONES.forEach((w, i) => m.set(w, i));
+  for (let t = 2; t < 10; t++) {
+    m.set(TENS[t], t * 10);
+    for (let u = 1; u <= 9; u++) for (const dash of ['-', '‐', '‑']) m.set(`${TENS[t]}${dash}${ONES[u]}`, t * 10 + u);
   }
-  if (s === 'dozen') return 12;
-  if (s === 'hundred') return 100;
-  return undefined;
+  m.set('dozen', 12);
+  m.set('hundred', 100);
+  return m;
+})();
+
+/** Value of a number written in words: "five", "Fourteen", "forty-two" (one token; "twenty one" is read by the caller). */
+export function wordValue(w: string): number | undefined {
+  return WORD_VALUES.get(w.toLowerCase());
 }
 
 /** Words for a count in the style of `like` ("five" → "six", "Five" → "Six", "5" → "6"). */
@@ -96,26 +96,6 @@ export const TIME_UNITS = new Set([
   'century', 'centuries', 'time', 'times', 'percent', 'point', 'points', 'fold', 'quarter', 'quarters', 'round', 'rounds', 'term', 'terms',
 ]);
 
-/**
- * Verbs that can be the main verb of a clause (finite forms), used to find where a subject ends. Lower case.
- * Not exhaustive: a subject is only taken when one of these closes it.
- */
-export const FINITE_VERBS = new Set([
-  'is', 'are', 'was', 'were', 'has', 'have', 'had', 'will', 'would', 'can', 'could', 'may', 'might', 'shall', 'should', 'must', 'does', 'did', 'do',
-  'accounts', 'accounted', 'account', 'makes', 'made', 'make', 'represents', 'represented', 'represent', 'constitutes', 'constituted', 'constitute',
-  'comprises', 'comprised', 'comprise', 'reached', 'reaches', 'reach', 'stood', 'stands', 'stand', 'totaled', 'totalled', 'totals', 'total',
-  'amounted', 'amounts', 'amount', 'exceeded', 'exceeds', 'exceed', 'surpassed', 'surpasses', 'rose', 'rises', 'rise', 'fell', 'falls', 'fall',
-  'grew', 'grows', 'grow', 'increased', 'increases', 'increase', 'decreased', 'decreases', 'decrease', 'declined', 'declines', 'decline',
-  'dropped', 'drops', 'drop', 'climbed', 'climbs', 'jumped', 'jumps', 'remained', 'remains', 'remain', 'became', 'becomes', 'become',
-  'hit', 'hits', 'topped', 'tops', 'doubled', 'doubles', 'tripled', 'triples', 'spent', 'spends', 'committed', 'commits', 'invested', 'invests',
-  'provided', 'provides', 'provide', 'received', 'receives', 'receive', 'holds', 'held', 'hold', 'controls', 'controlled', 'control',
-  'produces', 'produced', 'produce', 'went', 'goes', 'came', 'comes', 'shows', 'showed', 'show', 'expanded', 'expands', 'contracted', 'contracts',
-  'shrank', 'shrinks', 'saw', 'sees', 'overtook', 'surged', 'plunged', 'soared', 'slipped', 'edged', 'hovered', 'stayed', 'stays', 'captured',
-  'captures', 'took', 'takes', 'generated', 'generates', 'brought', 'brings', 'exported', 'exports', 'imported', 'imports', 'absorbed', 'absorbs',
-  'attracted', 'attracts', 'employed', 'employs', 'owned', 'owns', 'supplied', 'supplies', 'mined', 'mines', 'refined', 'refines', 'hosts', 'hosted',
-  'equaled', 'equalled', 'equals', 'averaged', 'averages', 'peaked', 'peaks', 'slumped', 'recovered', 'ranked', 'ranks', 'came',
-]);
-
 /** Verbs (and verb phrases) that state a share: "X accounts for 20% of Y". Tokens, lower case. */
 export const SHARE_VERBS: string[][] = [
   ['accounts', 'for'], ['accounted', 'for'], ['accounting', 'for'], ['account', 'for'],
@@ -173,7 +153,7 @@ export const HYPOTHETICAL = new Set([
   'if', 'would', 'could', 'might', 'unless', 'assuming', 'assume', 'assumes', 'suppose', 'scenario', 'scenarios', 'projected', 'projects',
   'projection', 'projections', 'forecast', 'forecasts', 'forecasted', 'target', 'targets', 'targeted', 'aim', 'aims', 'aiming', 'goal', 'goals',
   'plan', 'plans', 'planned', 'pledge', 'pledged', 'pledges', 'promise', 'promised', 'will', 'expected', 'expects', 'likely', 'estimate',
-  'estimates', 'estimated', 'simulate', 'simulated', 'simulation', 'model', 'modeled', 'modelled', 'should', 'may', 'potential', 'potentially',
+  'simulate', 'simulated', 'simulation', 'model', 'modeled', 'modelled', 'should', 'may', 'potential', 'potentially',
   'hypothetical', 'counterfactual', 'proposed', 'proposal', 'seeks', 'seek', 'cap', 'capped', 'threshold', 'ceiling', 'limit', 'quota', 'survey',
   'respondents', 'respondent', 'surveyed', 'poll', 'polled',
 ]);
@@ -195,4 +175,29 @@ export const ANAPHORS = new Set([
 export const BETWEEN_SUBJECT_AND_VERB = new Set([
   'already', 'also', 'only', 'still', 'alone', 'together', 'jointly', 'collectively', 'now', 'currently', 'reportedly', 'roughly', 'then',
   'has', 'have', 'had', 'was', 'were', 'is', 'are', 'once', 'even', 'again', 'just', 'subsequently', 'eventually', 'thus', 'thereby', 'consistently',
+]);
+
+/**
+ * Verbs that end a subject noun phrase: auxiliaries, past tenses and third-person forms that are seldom nouns
+ * ("exports", "total" or "increase" are left out on purpose: they head noun phrases as often as clauses).
+ */
+export const SUBJECT_END_VERBS = new Set([
+  'is', 'are', 'was', 'were', 'has', 'have', 'had', 'will', 'would', 'can', 'could', 'may', 'might', 'shall', 'should', 'must', 'does', 'did',
+  'accounts', 'accounted', 'represents', 'represented', 'constitutes', 'constituted', 'comprises', 'comprised', 'makes', 'made',
+  'reached', 'reaches', 'stood', 'stands', 'totaled', 'totalled', 'amounted', 'exceeded', 'exceeds', 'surpassed', 'surpasses',
+  'rose', 'fell', 'grew', 'increased', 'decreased', 'declined', 'dropped', 'climbed', 'jumped', 'remained', 'became', 'becomes',
+  'doubled', 'tripled', 'spent', 'committed', 'invested', 'provided', 'provides', 'received', 'receives', 'held', 'holds', 'controlled',
+  'produced', 'produces', 'went', 'came', 'expanded', 'contracted', 'shrank', 'saw', 'overtook', 'surged', 'plunged', 'soared', 'slipped',
+  'edged', 'hovered', 'stayed', 'captured', 'captures', 'took', 'generated', 'generates', 'brought', 'brings', 'exported', 'imported',
+  'absorbed', 'attracted', 'employed', 'owned', 'owns', 'equaled', 'equalled', 'equals', 'averaged', 'peaked', 'slumped', 'ranked', 'ranks',
+  'topped', 'hit', 'recorded', 'posted', 'registered', 'experienced', 'saw', 'stood', 'continues', 'continued', 'remains', 'accounting',
+]);
+
+/** Words that open a sentence-initial adverbial ("In 2022,", "By contrast,", "According to X,"). */
+export const LEADING = new Set([
+  'in', 'on', 'at', 'by', 'for', 'from', 'during', 'over', 'since', 'after', 'before', 'as', 'according', 'compared', 'unlike', 'like', 'with',
+  'among', 'across', 'between', 'under', 'despite', 'through', 'throughout', 'against', 'of', 'to', 'within', 'until', 'upon', 'when', 'while',
+  'however', 'meanwhile', 'moreover', 'furthermore', 'similarly', 'overall', 'thus', 'therefore', 'also', 'still', 'yet', 'notably',
+  'importantly', 'indeed', 'first', 'second', 'third', 'finally', 'today', 'currently', 'now', 'then', 'together', 'additionally', 'likewise',
+  'conversely', 'instead', 'nevertheless', 'nonetheless', 'historically', 'globally', 'last', 'this', 'that', 'again', 'put', 'in-short', 'so',
 ]);

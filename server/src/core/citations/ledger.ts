@@ -1,0 +1,375 @@
+import type { Paper, ProseBlock, Sentence } from '../paper';
+import { splitSentences } from '../sentences';
+import type { Fix, OffsetRange } from '../types';
+import { loadBibliography, type Bibliography, type BibliographyOptions } from './bibliography';
+import { exemptSentence, findQuotes, isBiography, isQuotationClaim, namesProvision, namesSource, sentenceClaims, type Quote, type RawClaim } from './claims';
+import { hasBracketedKeys, scanBlock } from './markers';
+import { firstAuthor, nameWords, sameYear } from './names';
+import { mapSections, numberedEntry, referenceEntries, type Region } from './references';
+import type { Claim, CitationItem, CitationMarker, CitationStyle, NumberedEntry, ReferenceEntry } from './types';
+
+export interface FootnoteDefinition {
+  label: string;
+  /** Source range of `[^label]:`. */
+  range: OffsetRange;
+  block: ProseBlock;
+}
+
+export interface CitationLedger {
+  style: CitationStyle;
+  /** Every citation marker outside the reference list, in document order. */
+  markers: CitationMarker[];
+  /** Entries of the paper's reference list (References / Bibliography / Works cited), when it has one. */
+  references: ReferenceEntry[];
+  /** Source range of the reference list's heading. */
+  referenceListHeading: OffsetRange | undefined;
+  /** Numbered notes or references ("1 …", "[2] …", ordered list items in a notes or reference section). */
+  numbered: NumberedEntry[];
+  bibliography: Bibliography;
+  footnoteDefinitions: Map<string, FootnoteDefinition>;
+  region(block: ProseBlock): Region;
+  /** The reference entry an author–year item points at. */
+  matchReference(item: CitationItem): ReferenceEntry | undefined;
+  /** Claims that need a source, with whether a citation covers them (computed on first use). */
+  claims(): Claim[];
+  /** Sentences of a block computed with citations and inline notes blanked out. */
+  sentences(block: ProseBlock): Sentence[];
+  /** The citation marker (and item) at a source offset. */
+  markerAt(offset: number): { marker: CitationMarker; item: CitationItem } | undefined;
+  /** The quick fix that inserts a citation placeholder for a claim, in the paper's style. */
+  placeholderFix(claim: Claim): Fix;
+}
+
+export type CitationLedgerOptions = BibliographyOptions;
+
+export function buildCitationLedger(paper: Paper, options: CitationLedgerOptions = {}): CitationLedger {
+  const sections = mapSections(paper);
+  const bibliography = loadBibliography(paper.frontMatter, options);
+  const pandoc = bibliography.available || /(?:^|\n)\s*(?:bibliography|references)\s*:/.test(paper.frontMatter?.raw ?? '') || paper.blocks.some((b) => b.text.includes('@') && hasBracketedKeys(b.text));
+  const markers: CitationMarker[] = [];
+  const masks = new Map<ProseBlock, string>();
+  const references: ReferenceEntry[] = [];
+  const numbered: NumberedEntry[] = [];
+  const footnoteDefinitions = new Map<string, FootnoteDefinition>();
+
+  for (const block of paper.blocks) {
+    const region = sections.region(block);
+    if (block.footnote !== undefined && !footnoteDefinitions.has(block.footnote)) {
+      footnoteDefinitions.set(block.footnote, { label: block.footnote, range: definitionLabelRange(paper, block), block });
+    }
+    if (block.kind === 'heading') continue;
+    if (region === 'references') {
+      references.push(...referenceEntries(paper, block));
+      const n = numberedEntry(paper, block);
+      if (n) numbered.push(n);
+      // footnote references inside a reference list still count as uses of their notes
+      for (const ref of block.footnoteRefs) markers.push({ kind: 'footnote', block, start: ref.proseOffset, end: ref.proseOffset, range: ref.range, items: [{ start: ref.proseOffset, end: ref.proseOffset, range: ref.range, label: ref.label }], inNote: false });
+      continue;
+    }
+    if (region === 'notes' && block.footnote === undefined) {
+      const n = numberedEntry(paper, block);
+      if (n) numbered.push(n);
+    }
+    const scan = scanBlock(paper, block, { pandoc, inNote: region === 'notes' });
+    markers.push(...scan.markers);
+    masks.set(block, scan.mask);
+  }
+  markers.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
+
+  const style = detectStyle(markers, pandoc, sections.region);
+  const byYear = new Map<string, ReferenceEntry[]>();
+  for (const e of references) {
+    const y = e.year.slice(0, 4);
+    byYear.set(y, [...(byYear.get(y) ?? []), e]);
+  }
+  const matchReference = (item: CitationItem): ReferenceEntry | undefined => {
+    if (!item.authors || !item.year || item.unresolvable) return undefined;
+    const candidates = byYear.get(item.year.slice(0, 4)) ?? (item.year.startsWith('n') ? references.filter((e) => e.year.startsWith('n')) : []);
+    const first = nameWords(firstAuthor(item.authors));
+    const all = nameWords(item.authors);
+    let loose: ReferenceEntry | undefined;
+    for (const e of candidates) {
+      if (!sameYear(item.year, e.year)) continue;
+      if (first.some((w) => e.names.has(w))) return e;
+      if (!loose && all.some((w) => e.names.has(w))) loose = e;
+    }
+    return loose;
+  };
+
+  const sentenceCache = new Map<ProseBlock, Sentence[]>();
+  const sentencesOf = (block: ProseBlock): Sentence[] => {
+    let s = sentenceCache.get(block);
+    if (!s) {
+      const mask = masks.get(block);
+      s = mask === undefined ? block.sentences : block.kind === 'paragraph' ? splitSentences(mask).map((x) => ({ ...x, text: block.text.slice(x.start, x.end) })) : block.sentences;
+      sentenceCache.set(block, s);
+    }
+    return s;
+  };
+
+  const markersByBlock = new Map<ProseBlock, CitationMarker[]>();
+  for (const m of markers) markersByBlock.set(m.block, [...(markersByBlock.get(m.block) ?? []), m]);
+
+  let claimCache: Claim[] | undefined;
+  const claims = (): Claim[] => {
+    if (claimCache) return claimCache;
+    claimCache = [];
+    const state: ClaimState = { ownData: ownDataPaper(paper, sections.region), coveredFigures: new Set(), analysisFigures: analysisFigures(paper, sections.region) };
+    let leadIn: ProseBlock | undefined;
+    for (const block of paper.blocks) {
+      if (block.kind === 'paragraph' && !block.inList) leadIn = block;
+      if (block.kind !== 'paragraph' || block.inQuote || block.footnote !== undefined) continue;
+      const region = sections.region(block);
+      if (region !== 'body' && region !== 'analysis') continue;
+      const mask = masks.get(block);
+      if (mask === undefined || /^\s*(?:sources?|notes?|data|credit|photo)\s*:/i.test(block.text) || isBiography(block.text)) continue;
+      // items of a list of conditions, goals or recommendations ("…if any of the following conditions is met:")
+      if (block.inList && leadIn && leadIn.index < block.index && CONDITIONAL_LEAD_IN.test(leadIn.text)) continue;
+      claimCache.push(...blockClaims(paper, block, mask, sentencesOf(block), markersByBlock.get(block) ?? [], region === 'analysis', state));
+    }
+    return claimCache;
+  };
+
+  const markerAt = (offset: number) => {
+    let lo = 0;
+    let hi = markers.length - 1;
+    // markers are sorted by start; scan the few whose start is at or before the offset
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (markers[mid].range.start <= offset) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    for (let k = hi; k >= 0 && k >= hi - 8; k--) {
+      const m = markers[k];
+      if (offset >= m.range.start && offset <= m.range.end) {
+        const item = m.items.find((it) => offset >= it.range.start && offset <= it.range.end) ?? m.items[0];
+        return { marker: m, item };
+      }
+    }
+    return undefined;
+  };
+
+  const placeholderFix = (claim: Claim): Fix => placeholder(paper, claim, style, footnoteDefinitions);
+
+  return {
+    style,
+    markers,
+    references,
+    referenceListHeading: sections.referenceListHeading,
+    numbered,
+    bibliography,
+    footnoteDefinitions,
+    region: sections.region,
+    matchReference,
+    claims,
+    sentences: sentencesOf,
+    markerAt,
+    placeholderFix,
+  };
+}
+
+function detectStyle(markers: CitationMarker[], pandoc: boolean, region: (b: ProseBlock) => Region): CitationStyle {
+  if (pandoc && markers.some((m) => m.kind === 'pandoc')) return 'pandoc';
+  let ay = 0;
+  let fn = 0;
+  let num = 0;
+  let link = 0;
+  for (const m of markers) {
+    if (region(m.block) !== 'body' && m.kind !== 'footnote') continue;
+    if (m.kind === 'author-year' || m.kind === 'narrative') ay++;
+    else if (m.kind === 'footnote' || m.kind === 'inline-note') fn++;
+    else if (m.kind === 'numeric') num++;
+    else if (m.kind === 'link') link++;
+  }
+  if (pandoc) return 'pandoc';
+  if (ay + fn + num === 0) return link ? 'link' : 'none';
+  if (ay >= fn && ay >= num) return 'author-year';
+  return fn >= num ? 'footnote' : 'numeric';
+}
+
+/** A lead-in that ends with a colon and announces conditions, goals or recommendations. */
+const CONDITIONAL_LEAD_IN = /\b(?:if|when|whenever|unless|criteria|criterion|conditions?|requirements?|thresholds?|assessed|defined|qualif\w*|recommend\w*|propos\w*|priorit\w*|should|must|goals?|targets?|aims?|objectives?|options?|steps?)\b[^:]*:\s*$/i;
+/** A sentence whose subject points back at the previous sentence's source ("It surveyed…", "The margin of error was…"). */
+const ANAPHORA = /^(?:It|Its|They|Their|This|These|That|Those|Such|The (?:same|latter|former)\b|The (?:survey|poll|study|report|index|data(?:set|base)?|sample|margin of error|figures?|numbers?|estimates?|paper|analysis|model|results?|findings?|response rate|respondents|authors?)\b|(?:This|That|The) (?:figure|number|share|amount|estimate|rate|total|increase|decline|rise|fall)\b)/;
+/** Words of a survey or a dataset: in a paper that presents its own, such figures are the authors' results. */
+const DATA_VOCABULARY = /\b(?:respondents?|surveyed|survey|polled|poll|sample|dataset|data set|records|those (?:who|answering|polled|surveyed))\b/i;
+const OWN_DATA = /\b(?:conducted|fielded|administered|carried out)\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}(?:survey|poll)\b|\b[Oo]ur\s+(?:[\w.-]+\s+)?(?:survey|poll|dataset|database|sample)\b|\b[Ww]e\s+(?:surveyed|polled|collected|compiled|constructed|assembled|coded)\b/;
+
+interface ClaimState {
+  /** The paper presents its own survey or dataset. */
+  ownData: boolean;
+  /** Distinctive figures ("$360 billion", "14.6%") already stated with a citation: a restatement needs none. */
+  coveredFigures: Set<string>;
+  /** Distinctive figures of the paper's own results sections: a summary that restates them needs no citation. */
+  analysisFigures: Set<string>;
+}
+
+const FIGURE_IN_TEXT = /[$€£¥]?\s?\d[\d,]*(?:\.\d+)?\s?(?:%|per\s?cent|percent|percentage points?|million|billion|trillion|bn|mn|tn|thousand)?/gi;
+
+/** True when a sentence outside the results restates one of their distinctive figures (a summary of own results). */
+function restatesAnalysis(s: string, figures: Set<string>): boolean {
+  if (!figures.size) return false;
+  FIGURE_IN_TEXT.lastIndex = 0;
+  for (let m = FIGURE_IN_TEXT.exec(s); m; m = FIGURE_IN_TEXT.exec(s)) {
+    const fk = figureKey(m[0]);
+    if (fk?.distinctive && figures.has(fk.key)) return true;
+  }
+  return false;
+}
+
+function analysisFigures(paper: Paper, region: (b: ProseBlock) => Region): Set<string> {
+  const out = new Set<string>();
+  for (const b of paper.blocks) {
+    if (region(b) !== 'analysis') continue;
+    FIGURE_IN_TEXT.lastIndex = 0;
+    for (let m = FIGURE_IN_TEXT.exec(b.text); m; m = FIGURE_IN_TEXT.exec(b.text)) {
+      const fk = figureKey(m[0]);
+      if (fk?.distinctive) out.add(fk.key);
+    }
+  }
+  return out;
+}
+
+/**
+ * The paper presents its own survey or dataset: it says so ("conducted a survey", "our dataset", "we compiled"), or
+ * it is written in the first person and documents a dataset of its own ("the 3.0 dataset identifies…").
+ */
+function ownDataPaper(paper: Paper, region: (b: ProseBlock) => Region): boolean {
+  let firstPerson = 0;
+  let dataset = false;
+  for (const b of paper.blocks) {
+    if (b.kind !== 'paragraph' || region(b) === 'references') continue;
+    if (OWN_DATA.test(b.text)) return true;
+    firstPerson += (b.text.match(/\b(?:[Ww]e|[Oo]ur)\b/g) ?? []).length;
+    dataset ||= /\b(?:[Tt]he|[Oo]ur) (?:\d+(?:\.\d+)? )?(?:version of the [\w-]+ )?(?:dataset|database)\b/.test(b.text);
+  }
+  return dataset && firstPerson >= 3;
+}
+
+/** "more than $360 billion" → "$360billion"; "14.6 per cent" → "14.6%". */
+function figureKey(phrase: string): { key: string; distinctive: boolean } | undefined {
+  const m = /([$€£¥]?)\s?(\d[\d,]*(?:\.\d+)?)\s?(%|per\s?cent|percent|percentage points?|million|billion|trillion|bn|mn|tn|thousand)?/i.exec(phrase);
+  if (!m) return undefined;
+  const unit = (m[3] ?? '').toLowerCase().replace(/^per\s?cent$|^percent$/, '%');
+  const digits = m[2].replace(/,/g, '');
+  const marked = unit !== '' || m[1] !== '';
+  const distinctive = m[2].includes(',') || (marked && (/million|billion|trillion|bn|mn|tn|thousand/.test(unit) || digits.includes('.') || digits.length >= 3));
+  return { key: `${m[1]}${digits}${unit}`, distinctive };
+}
+
+const FIGURE_KINDS = new Set(['statistic', 'superlative', 'dated event']);
+
+/** Claims of one paragraph: one per sentence (the first phrase that makes it a claim), with coverage. */
+function blockClaims(paper: Paper, block: ProseBlock, mask: string, sentences: Sentence[], markers: CitationMarker[], analysis: boolean, state: ClaimState): Claim[] {
+  const out: Claim[] = [];
+  if (!sentences.length) return out;
+  const quotes = findQuotes(mask);
+  // the text with quotations blanked, for the other detectors and the sentence filters
+  let plain = mask;
+  if (quotes.length) {
+    const chars = mask.split('');
+    for (const q of quotes) for (let k = q.start + 1; k < q.end - 1; k++) chars[k] = ' ';
+    plain = chars.join('');
+  }
+  const cited = (start: number, end: number) => markers.some((m) => m.start >= start && m.start <= end);
+  const last = sentences[sentences.length - 1];
+  const paragraphCited = cited(last.start, last.end);
+  // a citation that labels the whole block: "Smith and Lee (2019): tariffs were passed through…"
+  const first = markers[0];
+  const labelled = first !== undefined && (first.kind === 'narrative' || first.kind === 'author-year') && !block.text.slice(0, first.start).trim() && /^\s*[:：—–]/.test(block.text.slice(first.end, first.end + 3));
+  const seen = new Set<string>();
+  let previousCovered = false;
+  let previousOwn = false;
+  const sentenceOf = (offset: number) => sentences.findIndex((s) => offset >= s.start && offset < Math.max(s.end, s.start + 1)) ;
+  const quoteBySentence = new Map<number, Quote[]>();
+  for (const q of quotes) {
+    const k = sentenceOf(q.start);
+    if (k >= 0) quoteBySentence.set(k, [...(quoteBySentence.get(k) ?? []), q]);
+  }
+  sentences.forEach((sent, k) => {
+    const s = plain.slice(sent.start, sent.end);
+    const sourced = labelled || namesSource(s) || (previousCovered && ANAPHORA.test(s.trimStart()));
+    const wasCovered = previousCovered;
+    previousCovered = sourced || cited(sent.start, sent.end);
+    if (exemptSentence(s)) return;
+    void wasCovered;
+    let best: RawClaim | undefined;
+    let spanEnd = sent.end;
+    for (const q of quoteBySentence.get(k) ?? []) {
+      if (!isQuotationClaim(mask, q, s) || namesProvision(s)) continue;
+      const c: RawClaim = { kind: 'quotation', start: q.start - sent.start, end: q.end - sent.start };
+      if (!best || c.start < best.start) {
+        best = c;
+        const endSentence = sentenceOf(q.end - 1);
+        spanEnd = endSentence >= 0 ? Math.max(sent.end, sentences[endSentence].end) : sent.end;
+      }
+    }
+    const ownData = (state.ownData && (DATA_VOCABULARY.test(s) || (previousOwn && ANAPHORA.test(s.trimStart())))) || restatesAnalysis(s, state.analysisFigures);
+    previousOwn = ownData;
+    const citedHere = cited(sent.start, sent.end);
+    const found = sentenceClaims(s).filter((c) => {
+      if (FIGURE_KINDS.has(c.kind) && (analysis || ownData)) return false; // the authors' own results
+      if (c.kind !== 'statistic' && c.kind !== 'dated event') return true;
+      const fk = figureKey(s.slice(c.start, c.end));
+      if (!fk) return true;
+      const restated = seen.has(fk.key) || (fk.distinctive && (state.coveredFigures.has(fk.key) || state.analysisFigures.has(fk.key)));
+      seen.add(fk.key);
+      if (fk.distinctive && (citedHere || sourced)) state.coveredFigures.add(fk.key);
+      return !restated;
+    });
+    if (found.length && (!best || found[0].start < best.start)) {
+      best = found[0];
+      spanEnd = sent.end;
+    }
+    if (!best || sourced) return;
+    const start = sent.start + best.start;
+    const end = sent.start + best.end;
+    out.push({
+      kind: best.kind,
+      block,
+      start,
+      end,
+      range: paper.sourceRange(block, start, end),
+      phrase: block.text.slice(start, end).replace(/\s+/g, ' ').trim(),
+      sentenceStart: sent.start,
+      sentenceEnd: spanEnd,
+      coveredBySentence: cited(sent.start, spanEnd),
+      coveredByParagraph: paragraphCited,
+    });
+  });
+  return out;
+}
+
+function definitionLabelRange(paper: Paper, block: ProseBlock): OffsetRange {
+  const lineStart = paper.text.lastIndexOf('\n', block.range.start - 1) + 1;
+  const prefix = paper.text.slice(lineStart, block.range.start);
+  const m = /\[\^[^\]]+\]:/.exec(prefix);
+  if (m) return { start: lineStart + m.index, end: lineStart + m.index + m[0].length - 1 };
+  return { start: block.range.start, end: Math.min(block.range.end, block.range.start + 1) };
+}
+
+function placeholder(paper: Paper, claim: Claim, style: CitationStyle, defs: Map<string, FootnoteDefinition>): Fix {
+  const text = paper.text;
+  const block = claim.block;
+  const sent = block.text.slice(claim.sentenceStart, claim.sentenceEnd);
+  // insert before the sentence's final punctuation (after it for a footnote)
+  const m = /[.!?。！？]["'”’»)\]]*$/.exec(sent);
+  const punctAt = m ? claim.sentenceStart + m.index : claim.sentenceEnd;
+  const afterSentence = paper.sourceRange(block, claim.sentenceStart, claim.sentenceEnd).end;
+  const before = m ? paper.sourceRange(block, punctAt, punctAt).start : afterSentence;
+  if (style === 'footnote') {
+    let n = 1;
+    while (defs.has(String(n)) || text.includes(`[^${n}]`)) n++;
+    const tail = text.endsWith('\n') ? '' : '\n';
+    return {
+      title: `Insert a footnote for the source ([^${n}])`,
+      edits: [
+        { range: { start: afterSentence, end: afterSentence }, newText: `[^${n}]` },
+        { range: { start: text.length, end: text.length }, newText: `${tail}\n[^${n}]: Source: TODO.\n` },
+      ],
+      isSafe: false,
+    };
+  }
+  const insert = style === 'pandoc' ? ' [@TODO]' : ' (Author, Year)';
+  return { title: `Insert a citation placeholder${insert.replace(/^ /, ' ')}`, edits: [{ range: { start: before, end: before }, newText: insert }], isSafe: false };
+}

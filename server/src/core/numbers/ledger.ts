@@ -1,0 +1,292 @@
+/**
+ * The figures ledger: every quantity of the paper with what it measures, grouped by measure, plus the paper's
+ * stated list counts and membership statements. Built once per analysis from the paper's blocks, in one pass
+ * over the sentences that contain a number (linear in the text).
+ */
+import type { Paper, ProseBlock, Section } from '../paper';
+import type { OffsetRange } from '../types';
+import type { KnowledgeBase } from '../../kb/types';
+import type { AcronymLedger } from '../acronyms/ledger';
+import { tokenize, type Tok } from './tokens';
+import { findQuantities, type Quantity } from './quantities';
+import { entityIndex, type Entity, type EntityIndex } from './entities';
+import { framesOf, type Frame } from './frames';
+import { periodMentions } from './periods';
+import { listClaimsIn, type ListClaim } from './lists';
+import { findMemberClaims, type MemberClaim } from './members';
+import { displayCountry } from './countries';
+
+export interface Figure {
+  index: number;
+  block: ProseBlock;
+  /** Index of the sentence in its block. */
+  sentence: number;
+  quantity: Quantity;
+  /** Source range of the figure ("$362.3 billion", "57.4%"). */
+  range: OffsetRange;
+  /** Source range of the number alone ("362.3"). */
+  numberRange: OffsetRange;
+  frame: Frame | undefined;
+  /** Measure key: figures with the same key state the same measure. */
+  key: string | undefined;
+  /** What the figure measures, for messages ("South Korea’s share of China's total foreign trade in 2022"). */
+  measure: string | undefined;
+}
+
+export interface LocatedMemberClaim extends MemberClaim {
+  block: ProseBlock;
+  /** Prose offset of the claim in its block. */
+  start: number;
+  /** The sentence the claim is in. */
+  sentence: string;
+  /** Source range of the claim (count phrase or the list inside the parentheses). */
+  range: OffsetRange;
+  /** Source range and text of the number (count, overlap). */
+  numberRange?: OffsetRange;
+  numberText?: string;
+  /** The phrase as written. */
+  text: string;
+}
+
+export interface FigureLedger {
+  /** Every quantity in document order. */
+  figures: Figure[];
+  /** Figures grouped by measure key, each group in document order. */
+  byKey: Map<string, Figure[]>;
+  listClaims: ListClaim[];
+  memberClaims: LocatedMemberClaim[];
+  entities: EntityIndex;
+  /** The figure whose range contains a source offset. */
+  figureAt(offset: number): Figure | undefined;
+}
+
+const NUMBER_WORD = /\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|dozen)\b/i;
+
+/** Built-in expansions of economic acronyms, for comparing wholes written both ways. */
+const BUILTIN_LONG_FORMS: [string, string][] = [
+  ['gross domestic product', 'gdp'],
+  ['foreign direct investment', 'fdi'],
+  ['gross national income', 'gni'],
+  ['official development assistance', 'oda'],
+  ['research and development', 'r&d'],
+  ['small and medium-sized enterprises', 'sme'],
+  ['small and medium enterprises', 'sme'],
+];
+
+export function buildFigureLedger(paper: Paper, kb: KnowledgeBase, acronyms: AcronymLedger | undefined): FigureLedger {
+  const entities = entityIndex(kb);
+  const normalizeWords = wordNormalizer(acronyms);
+  const figures: Figure[] = [];
+  const listClaims: ListClaim[] = [];
+  const memberClaims: LocatedMemberClaim[] = [];
+  const sectionPeriods = new Map<Section, string | undefined | null>();
+  const sectionPeriod = (s: Section | undefined): string | undefined | null => {
+    if (!s) return undefined;
+    if (!sectionPeriods.has(s)) {
+      const toks = tokenize(s.title);
+      const keys = new Set(periodMentions(toks, () => false).map((p) => p.key));
+      sectionPeriods.set(s, keys.size === 1 ? [...keys][0] : keys.size ? null : undefined);
+    }
+    return sectionPeriods.get(s);
+  };
+
+  for (const block of paper.blocks) {
+    if (block.section?.isReferences && block.kind !== 'heading') continue;
+    const text = block.text;
+    if (!/\d/.test(text) && !NUMBER_WORD.test(text) && !text.includes('(')) continue;
+    const masked = maskedSpans(text);
+    const isMasked = (t: Tok) => inSpans(masked, t.start);
+    const measurable = block.kind === 'paragraph' && !block.inQuote;
+    const seen = new Set<string>();
+    let ambiguous = false;
+    block.sentences.forEach((s, si) => {
+      if (!/\d/.test(s.text) && !NUMBER_WORD.test(s.text) && !s.text.includes('(')) return;
+      const toks = tokenize(text, s.start, s.end);
+      const ents = entities.find(toks).filter((e) => !isMasked(toks[e.t0]));
+      const periods = periodMentions(toks, isMasked);
+      const numeric = /\d/.test(s.text) || NUMBER_WORD.test(s.text);
+      const quantities = numeric ? findQuantities(toks, text, isMasked) : [];
+      if (numeric && block.kind === 'paragraph') listClaims.push(...listClaimsIn(paper, block, s, toks));
+      if (block.kind !== 'tableCell') {
+        for (const c of findMemberClaims(toks, ents)) memberClaims.push(locateClaim(paper, block, toks, c, s.text));
+      }
+      let inherited: string | undefined | null;
+      if (ambiguous || seen.size > 1) inherited = null;
+      else if (seen.size === 1) inherited = [...seen][0];
+      else inherited = sectionPeriod(block.section);
+      const frames = measurable && quantities.length ? framesOf({ toks, quantities, entities: ents, periods, inherited, normalizeWords }, text) : [];
+      quantities.forEach((q, qi) => {
+        const frame = frames[qi];
+        const key = frame ? keyOf(frame, q) : undefined;
+        figures.push({
+          index: figures.length,
+          block,
+          sentence: si,
+          quantity: q,
+          range: paper.sourceRange(block, q.start, q.end),
+          numberRange: paper.sourceRange(block, q.numberStart, q.numberEnd),
+          frame,
+          key,
+          measure: frame ? describe(frame, entities) : undefined,
+        });
+      });
+      for (const p of periods) seen.add(p.key);
+      if (periods.length && new Set(periods.map((p) => p.key)).size > 1) ambiguous = true;
+    });
+  }
+
+  const byKey = new Map<string, Figure[]>();
+  for (const f of figures) {
+    if (!f.key) continue;
+    let list = byKey.get(f.key);
+    if (!list) byKey.set(f.key, (list = []));
+    list.push(f);
+  }
+  const sorted = figures.slice().sort((a, b) => a.range.start - b.range.start);
+  return {
+    figures,
+    byKey,
+    listClaims,
+    memberClaims,
+    entities,
+    figureAt(offset) {
+      let lo = 0;
+      let hi = sorted.length - 1;
+      while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        const f = sorted[mid];
+        if (offset < f.range.start) hi = mid - 1;
+        else if (offset > f.range.end) lo = mid + 1;
+        else return f;
+      }
+      return undefined;
+    },
+  };
+}
+
+/** Every other mention of the measure of the figure at `offset` (for the hover), in document order. */
+export function figureMentionsAt(result: { ledgers: { figures: FigureLedger } }, offset: number): { figure: Figure; mentions: Figure[] } | undefined {
+  const figure = result.ledgers.figures.figureAt(offset);
+  if (!figure) return undefined;
+  const mentions = figure.key ? (result.ledgers.figures.byKey.get(figure.key) ?? []).filter((f) => f !== figure) : [];
+  return { figure, mentions };
+}
+
+function keyOf(frame: Frame, q: Quantity): string {
+  const unit = q.unit === 'money' ? `money:${q.currency}` : q.unit === 'count' ? `count:${q.noun}` : q.unit;
+  const period = frame.period ?? `?${frame.tense}`;
+  const subject = frame.subject.join('+');
+  const metric = frame.metric.join(' ');
+  if (frame.kind === 'share') return `share|${frame.whole.join(' ')}|${subject}|${metric}|${period}`;
+  if (frame.kind === 'change') return `change|${unit}|${frame.direction}|${subject}|${metric}|${period}`;
+  return `level|${unit}|${subject}|${metric}|${period}`;
+}
+
+function periodText(p: string | undefined): string {
+  if (!p) return '';
+  if (p.startsWith('rel:')) return ` (${p.slice(4)})`;
+  const m = /^(\d{4}):(.*)$/.exec(p);
+  if (m) return ` (${m[2]} of ${m[1]})`;
+  return ` in ${p}`;
+}
+
+function describe(frame: Frame, entities: EntityIndex): string {
+  if (frame.kind === 'share') {
+    const names = frame.subject.map((id) => (id.startsWith('country:') ? displayCountry(id.slice(8)) : entities.display(id)));
+    const part = names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}` : names[0];
+    return `${part}${/s$/.test(part) ? '’' : '’s'} share of ${frame.wholeText}${periodText(frame.period)}`;
+  }
+  if (frame.kind === 'change') return `the ${frame.direction > 0 ? 'increase' : 'decrease'} in ${frame.subjectText}${periodText(frame.period)}`;
+  return `${frame.subjectText}${periodText(frame.period)}`;
+}
+
+function locateClaim(paper: Paper, block: ProseBlock, toks: Tok[], c: MemberClaim, sentence: string): LocatedMemberClaim {
+  const start = toks[c.t0].start;
+  const end = toks[c.t1 - 1].end;
+  const out: LocatedMemberClaim = { ...c, block, start, sentence, range: paper.sourceRange(block, start, end), text: block.text.slice(start, end) };
+  if (c.numberTok !== undefined) {
+    const t = toks[c.numberTok];
+    const m = /^(\w+?)(?=[-‐])/.exec(t.text);
+    const e = m ? t.start + m[1].length : t.end;
+    out.numberRange = paper.sourceRange(block, t.start, e);
+    out.numberText = block.text.slice(t.start, e);
+  }
+  return out;
+}
+
+/**
+ * Citations and bracketed spans whose numbers are not figures: "(ASEAN Secretariat, 2023)", "(Lee and Park
+ * 2022)", "(2024)", "[7]", "[@key]". Returns sorted [start, end) spans of prose offsets. One linear scan.
+ */
+export function maskedSpans(text: string): [number, number][] {
+  const out: [number, number][] = [];
+  const stack: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '(' || c === '[') stack.push(i);
+    else if ((c === ')' || c === ']') && stack.length) {
+      const open = stack.pop()!;
+      if (i - open > 300) continue;
+      const inner = text.slice(open + 1, i);
+      if (c === ']' || text[open] === '[') {
+        if (i - open <= 120) out.push([open, i + 1]);
+        continue;
+      }
+      if (/^\s*(1[6-9]|20)\d\d[a-z]?(?:,\s*pp?\.\s*[\d–-]+)?\s*$/.test(inner) || (/\b(1[6-9]|20)\d\d[a-z]?\b/.test(inner) && /\p{Lu}\p{Ll}|\bet al\b|\p{Lu}{2,}/u.test(inner) && !/[%$€£¥]|\bpercent\b/.test(inner) && inner.length <= 160)) {
+        out.push([open, i + 1]);
+      }
+    }
+  }
+  out.sort((a, b) => a[0] - b[0]);
+  // nested spans merge into disjoint ones, so that a binary search answers "inside?"
+  const merged: [number, number][] = [];
+  for (const s of out) {
+    const last = merged[merged.length - 1];
+    if (last && s[0] <= last[1]) last[1] = Math.max(last[1], s[1]);
+    else merged.push([s[0], s[1]]);
+  }
+  return merged;
+}
+
+function inSpans(spans: [number, number][], pos: number): boolean {
+  let lo = 0;
+  let hi = spans.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (pos < spans[mid][0]) hi = mid - 1;
+    else if (pos >= spans[mid][1]) lo = mid + 1;
+    else return true;
+  }
+  return false;
+}
+
+/** Maps word sequences that spell a defined or well-known long form to the acronym ("foreign direct investment" → "fdi"). */
+function wordNormalizer(acronyms: AcronymLedger | undefined): (words: string[]) => string[] {
+  const forms = new Map<string, { words: string[]; acronym: string }[]>();
+  const add = (long: string, acronym: string) => {
+    const words = long.toLowerCase().split(/[\s\-‐]+/).filter(Boolean);
+    if (words.length < 2) return;
+    let list = forms.get(words[0]);
+    if (!list) forms.set(words[0], (list = []));
+    list.push({ words, acronym: acronym.toLowerCase() });
+    list.sort((a, b) => b.words.length - a.words.length);
+  };
+  for (const [l, a] of BUILTIN_LONG_FORMS) add(l, a);
+  for (const d of acronyms?.definitions ?? []) add(d.longForm, d.acronym.replace(/s$/, ''));
+  return (words) => {
+    const out: string[] = [];
+    for (let i = 0; i < words.length; i++) {
+      const list = forms.get(words[i]);
+      const hit = list?.find((f) => f.words.every((w, k) => words[i + k] === w || words[i + k] === `${w}s` || `${words[i + k]}s` === w));
+      if (hit) {
+        out.push(hit.acronym);
+        i += hit.words.length - 1;
+      } else {
+        out.push(words[i]);
+      }
+    }
+    return out;
+  };
+}
+
+export type { Entity };
