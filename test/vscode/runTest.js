@@ -29,7 +29,8 @@ async function main() {
   try {
     await runTests({
       vscodeExecutablePath: process.env.VSCODE_EXECUTABLE || undefined,
-      extensionDevelopmentPath: root,
+      // POLICY_LINT_EXTENSION_PATH: run the suite against another copy of the extension (runVsixTest.js: the .vsix)
+      extensionDevelopmentPath: process.env.POLICY_LINT_EXTENSION_PATH || root,
       extensionTestsPath: path.join(__dirname, 'suite', 'index.js'),
       extensionTestsEnv: { POLICY_LINT_TEST_RESULTS: resultsFile },
       launchArgs: [workspaceCopy, '--disable-extensions', '--disable-workspace-trust'],

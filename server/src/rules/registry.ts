@@ -18,6 +18,7 @@ import bibliographyError from './citation/bibliography-error';
 import undefinedFootnote from './citation/undefined-footnote';
 import unusedFootnote from './citation/unused-footnote';
 import numericOutOfRange from './citation/numeric-out-of-range';
+import placeholder from './citation/placeholder';
 
 /** Every rule, in the order their findings are documented. Adding a rule = one module + one line here. */
 export const rules: readonly AnyRule[] = [
@@ -40,6 +41,7 @@ export const rules: readonly AnyRule[] = [
   undefinedFootnote,
   unusedFootnote,
   numericOutOfRange,
+  placeholder,
 ];
 
 export function getRule(id: string): AnyRule | undefined {

@@ -43,7 +43,8 @@ const ATTRIBUTION_OTHER = new RegExp(
   'giu',
 );
 /** A proper name: an acronym ("IMF", "UNCTAD") or two or more capitalised words ("World Bank", "Lowy Institute"). */
-const PROPER = String.raw`(?:\p{Lu}{2,}[\p{L}]*|[\p{Lu}][\p{L}&'’.-]*(?:\s+(?:of|for|and|on|the|de)){0,2}\s+[\p{Lu}][\p{L}&'’.-]*)`;
+/** Word runs are capped ({0,40}) so that no pattern backtracks quadratically over a long run of letters. */
+const PROPER = String.raw`(?:(?=\p{Lu}{2})\p{L}{2,40}|\p{Lu}[\p{L}&'’.-]{0,40}(?:\s+(?:of|for|and|on|the|de)){0,2}\s+\p{Lu}[\p{L}&'’.-]{0,40})`;
 const SOURCE_NOUN = String.raw`data|figures|statistics|estimates?|survey|surveys|poll|polls|calculations|projections|database|census|yearbook|report|reports|study|studies|analysis|index|tracker|monitor|dataset|research|aid map`;
 /**
  * A source named in the sentence — "according to the World Bank", "according to data from UNCTAD", "IMF data
@@ -52,11 +53,11 @@ const SOURCE_NOUN = String.raw`data|figures|statistics|estimates?|survey|surveys
  */
 const NAMED_SOURCE = new RegExp(
   [
-    String.raw`\b[Aa]ccording to (?:(?:the|a|an)\s+)?(?:(?:[\d]{4}\s+)?(?:${SOURCE_NOUN})\s+(?:from|by|of|published by|compiled by)\s+(?:the\s+)?)?(?:[\p{Lu}\d][\p{L}\d.&'’-]*)`,
+    String.raw`\b[Aa]ccording to (?:(?:the|a|an)\s+)?(?:(?:[\d]{4}\s+)?(?:${SOURCE_NOUN})\s+(?:from|by|of|published by|compiled by)\s+(?:the\s+)?)?(?:[\p{Lu}\d][\p{L}\d.&'’-]{0,40})`,
     String.raw`(?:^|[^\p{L}])${PROPER}(?:['’]s)?\s+(?:\d{4}\s+)?(?:${SOURCE_NOUN})\b`,
     String.raw`\b(?:${SOURCE_NOUN}|figures|numbers)\s+(?:by|from|of|published by|compiled by|released by)\s+(?:the\s+)?${PROPER}`,
     String.raw`\b(?:surveyed|polled|compiled|published|calculated|estimated|reported|measured|tracked|collected)\s+by\s+(?:the\s+)?(?:\p{Lu}{2,}|${PROPER})`,
-    String.raw`(?:^|[^\p{L}])(?:\p{Lu}{2,}[\p{L}]*|${PROPER})(?:\s+\(\p{Lu}{2,}\))?\s+(?:estimated|estimates|reported|reports|found|finds|calculated|calculates|projected|projects|forecast|forecasts|recorded|records)\b`,
+    String.raw`(?:^|[^\p{L}])${PROPER}(?:\s+\(\p{Lu}{2,12}\))?\s+(?:estimated|estimates|reported|reports|found|finds|calculated|calculates|projected|projects|forecast|forecasts|recorded|records)\b`,
     String.raw`\b(?:see|cf\.)\s+(?:the\s+)?(?:Figure|Fig\.|Table|Chart|Exhibit|Box|Annex|Appendix)\s+[\dA-Z]`,
     String.raw`\b(?:Figure|Fig\.|Table|Chart|Exhibit)\s+[\dA-Z][\d.]*[a-z]?\s+(?:shows|show|provides|presents|illustrates|reports|summari[sz]es|displays|depicts|plots|compares|lists|gives|indicates)\b`,
     String.raw`\((?:see\s+)?(?:Figure|Fig\.|Table|Chart|Exhibit)\s+[\dA-Z][\d.]*[a-z]?\)`,
@@ -72,7 +73,7 @@ const SUP_WORDS = String.raw`largest|biggest|highest|lowest|smallest|fastest|fas
 const RANK_ORDINAL = String.raw`second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,3}(?:st|nd|rd|th)`;
 /** "the largest", "the world's largest", "one of the two largest", "China's fourth-largest" (a ranking). */
 const SUPERLATIVE = new RegExp(
-  String.raw`\b(?:the|its|their|his|her|[\p{L}]+['’]s?)\s+(?:(?:two|three|four|five|ten|\d{1,2})\s+)?(?:(${RANK_ORDINAL})[- ])?(?:${SUP_WORDS})\b`,
+  String.raw`\b(?:the|its|their|his|her|\p{L}{1,40}['’]s?)\s+(?:(?:two|three|four|five|ten|\d{1,2})\s+)?(?:(${RANK_ORDINAL})[- ])?(?:${SUP_WORDS})\b`,
   'giu',
 );
 const RANKING = new RegExp(String.raw`\b(?:${RANK_ORDINAL})[- ](?:largest|biggest|highest|lowest|most|fastest|smallest|richest|poorest|busiest)\b|\brank(?:s|ed)?\s+(?:first|second|third|fourth|fifth|last|\d{1,3}(?:st|nd|rd|th)|No\.\s*\d+)\b`, 'giu');
@@ -109,7 +110,7 @@ const MONTH_BEFORE = new RegExp(String.raw`\b(?:${MONTH})\s*$`);
 const MONTH_AFTER = new RegExp(String.raw`^\s(?:${MONTH})\b`);
 const YEAR = /^(?:1[5-9]\d\d|20\d\d)$/;
 const NUMBER = /\d+(?:[.,]\d+)*/g;
-const FRACTION = /\b(?<!(?:first|second|latter|former|other|the)\s)(?:(?:one|two|three|four|five)[- ](?:thirds?|quarters?|fifths?|tenths?)|half|a third|a quarter|a fifth|a tenth)(?=\s+of\s+(?:all|the|its|their|global|world|total|[\p{Lu}][\p{L}]*['’]s)\b)|\b(?:(?:fell|rose|dropped|declined|grew|increased|decreased|cut|reduced|shrank|expanded|climbed|jumped)\s+(?:by\s+)?|by\s+)(?:(?:one|two|three)[- ](?:thirds?|quarters?|fifths?)|half|a third|a quarter|a fifth|a tenth)\b/giu;
+const FRACTION = /\b(?<!(?:first|second|latter|former|other|the)\s)(?:(?:one|two|three|four|five)[- ](?:thirds?|quarters?|fifths?|tenths?)|half|a third|a quarter|a fifth|a tenth)(?=\s+of\s+(?:all|the|its|their|global|world|total|\p{Lu}\p{L}{0,40}['’]s)\b)|\b(?:(?:fell|rose|dropped|declined|grew|increased|decreased|cut|reduced|shrank|expanded|climbed|jumped)\s+(?:by\s+)?|by\s+)(?:(?:one|two|three)[- ](?:thirds?|quarters?|fifths?)|half|a third|a quarter|a fifth|a tenth)\b/giu;
 const ONE_IN = /\b(?:one|two|three)\s+in\s+(?:every\s+)?(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,3})\b(?!\s+(?:years?|months?|days?|weeks?))/giu;
 const MULTIPLIED = /\b(?:doubled|tripled|trebled|quadrupled|halved|(?:two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty|hundred)-?fold)\b(?![\s-]+down)/giu;
 const DATE_IN_SENTENCE = new RegExp(String.raw`\b(?:(?:in|on|since|by|from|during|as of|at the end of|end-)\s*(?:(?:${MONTH})\s+)?(?:\d{1,2}\s+)?(?:1[89]\d\d|20\d\d)|(?:${MONTH})\s+(?:\d{1,2},\s+)?(?:1[89]\d\d|20\d\d))\b`);
@@ -152,9 +153,14 @@ export function sentenceClaims(s: string): RawClaim[] {
   }
   for (const f of figures) out.push({ kind: f.kind, start: f.start, end: f.end });
   out.sort((a, b) => a.start - b.start || b.end - a.end);
-  // drop claims inside an earlier one
+  // drop claims inside an earlier one (sorted by start, longest first: one pass)
   const kept: RawClaim[] = [];
-  for (const c of out) if (!kept.some((k) => c.start >= k.start && c.end <= k.end)) kept.push(c);
+  let reach = -1;
+  for (const c of out) {
+    if (c.end <= reach) continue;
+    kept.push(c);
+    reach = Math.max(reach, c.end);
+  }
   return kept;
 }
 
@@ -356,9 +362,16 @@ export function findQuotes(text: string): Quote[] {
       i = text.indexOf('‘', j + 1);
     } else i = text.indexOf('‘', i + 1);
   }
-  out.sort((a, b) => a.start - b.start);
-  // drop quotes nested in another
-  return out.filter((q, k) => !out.some((o, l) => l !== k && o.start <= q.start && o.end >= q.end && (o.start !== q.start || o.end !== q.end)));
+  // drop quotes nested in another (sorted by start, longest first: one pass)
+  out.sort((a, b) => a.start - b.start || b.end - a.end);
+  const kept: Quote[] = [];
+  let reach = -1;
+  for (const q of out) {
+    if (q.end <= reach) continue;
+    kept.push(q);
+    reach = Math.max(reach, q.end);
+  }
+  return kept;
 }
 
 function cjkWords(s: string): number {

@@ -80,7 +80,9 @@ export function buildCitationLedger(paper: Paper, options: CitationLedgerOptions
   const byYear = new Map<string, ReferenceEntry[]>();
   for (const e of references) {
     const y = e.year.slice(0, 4);
-    byYear.set(y, [...(byYear.get(y) ?? []), e]);
+    const list = byYear.get(y);
+    if (list) list.push(e);
+    else byYear.set(y, [e]);
   }
   const matchReference = (item: CitationItem): ReferenceEntry | undefined => {
     if (!item.authors || !item.year || item.unresolvable) return undefined;
@@ -108,7 +110,12 @@ export function buildCitationLedger(paper: Paper, options: CitationLedgerOptions
   };
 
   const markersByBlock = new Map<ProseBlock, CitationMarker[]>();
-  for (const m of markers) markersByBlock.set(m.block, [...(markersByBlock.get(m.block) ?? []), m]);
+  for (const m of markers) {
+    const list = markersByBlock.get(m.block);
+    if (list) list.push(m);
+    else markersByBlock.set(m.block, [m]);
+  }
+  for (const list of markersByBlock.values()) list.sort((a, b) => a.start - b.start);
 
   let claimCache: Claim[] | undefined;
   const claims = (): Claim[] => {
@@ -116,15 +123,21 @@ export function buildCitationLedger(paper: Paper, options: CitationLedgerOptions
     claimCache = [];
     const state: ClaimState = { ownData: ownDataPaper(paper, sections.region), coveredFigures: new Set(), analysisFigures: analysisFigures(paper, sections.region) };
     let leadIn: ProseBlock | undefined;
+    let conditionalLeadIn = false;
     for (const block of paper.blocks) {
-      if (block.kind === 'paragraph' && !block.inList) leadIn = block;
+      if (block.kind === 'paragraph' && !block.inList) {
+        leadIn = block;
+        // only the end of the lead-in matters: test a bounded tail (a regex over a huge paragraph would be slow)
+        const tail = block.text.trimEnd();
+        conditionalLeadIn = tail.endsWith(':') && CONDITIONAL_LEAD_IN.test(tail.slice(-300));
+      }
       if (block.kind !== 'paragraph' || block.inQuote || block.footnote !== undefined) continue;
       const region = sections.region(block);
       if (region !== 'body' && region !== 'analysis') continue;
       const mask = masks.get(block);
       if (mask === undefined || /^\s*(?:sources?|notes?|data|credit|photo)\s*:/i.test(block.text) || isBiography(block.text)) continue;
       // items of a list of conditions, goals or recommendations ("…if any of the following conditions is met:")
-      if (block.inList && leadIn && leadIn.index < block.index && CONDITIONAL_LEAD_IN.test(leadIn.text)) continue;
+      if (block.inList && leadIn && leadIn.index < block.index && conditionalLeadIn) continue;
       claimCache.push(...blockClaims(paper, block, mask, sentencesOf(block), markersByBlock.get(block) ?? [], region === 'analysis', state));
     }
     return claimCache;
@@ -271,16 +284,49 @@ function blockClaims(paper: Paper, block: ProseBlock, mask: string, sentences: S
     for (const q of quotes) for (let k = q.start + 1; k < q.end - 1; k++) chars[k] = ' ';
     plain = chars.join('');
   }
-  const cited = (start: number, end: number) => markers.some((m) => m.start >= start && m.start <= end);
+  // markers are sorted by start: the first at or after `start` decides (binary search)
+  const cited = (start: number, end: number) => {
+    let lo = 0;
+    let hi = markers.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (markers[mid].start < start) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < markers.length && markers[lo].start <= end;
+  };
+  /** Index of the sentence containing a prose offset (the last one starting at or before it), or -1. */
+  const indexAt = (offset: number) => {
+    let lo = 0;
+    let hi = sentences.length - 1;
+    let ans = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (sentences[mid].start <= offset) {
+        ans = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return ans;
+  };
   const last = sentences[sentences.length - 1];
-  const paragraphCited = cited(last.start, last.end);
+  // a marker between two sentences (after the full stop, or blanked at the end of a line) belongs to the one before
+  const reach = (end: number) => {
+    const k = indexAt(Math.max(0, end - 1));
+    const next = sentences[k + 1];
+    return next ? next.start - 1 : block.text.length;
+  };
+  const paragraphCited = cited(last.start, reach(last.end));
   // a citation that labels the whole block: "Smith and Lee (2019): tariffs were passed through…"
   const first = markers[0];
   const labelled = first !== undefined && (first.kind === 'narrative' || first.kind === 'author-year') && !block.text.slice(0, first.start).trim() && /^\s*[:：—–]/.test(block.text.slice(first.end, first.end + 3));
   const seen = new Set<string>();
   let previousCovered = false;
   let previousOwn = false;
-  const sentenceOf = (offset: number) => sentences.findIndex((s) => offset >= s.start && offset < Math.max(s.end, s.start + 1)) ;
+  const sentenceOf = (offset: number) => {
+    const k = indexAt(offset);
+    return k >= 0 && offset < Math.max(sentences[k].end, sentences[k].start + 1) ? k : -1;
+  };
   const quoteBySentence = new Map<number, Quote[]>();
   for (const q of quotes) {
     const k = sentenceOf(q.start);
@@ -290,7 +336,7 @@ function blockClaims(paper: Paper, block: ProseBlock, mask: string, sentences: S
     const s = plain.slice(sent.start, sent.end);
     const sourced = labelled || namesSource(s) || (previousCovered && ANAPHORA.test(s.trimStart()));
     const wasCovered = previousCovered;
-    previousCovered = sourced || cited(sent.start, sent.end);
+    previousCovered = sourced || cited(sent.start, reach(sent.end));
     if (exemptSentence(s)) return;
     void wasCovered;
     let best: RawClaim | undefined;
@@ -306,7 +352,7 @@ function blockClaims(paper: Paper, block: ProseBlock, mask: string, sentences: S
     }
     const ownData = (state.ownData && (DATA_VOCABULARY.test(s) || (previousOwn && ANAPHORA.test(s.trimStart())))) || restatesAnalysis(s, state.analysisFigures);
     previousOwn = ownData;
-    const citedHere = cited(sent.start, sent.end);
+    const citedHere = cited(sent.start, reach(sent.end));
     const found = sentenceClaims(s).filter((c) => {
       if (FIGURE_KINDS.has(c.kind) && (analysis || ownData)) return false; // the authors' own results
       if (c.kind !== 'statistic' && c.kind !== 'dated event') return true;
@@ -333,7 +379,7 @@ function blockClaims(paper: Paper, block: ProseBlock, mask: string, sentences: S
       phrase: block.text.slice(start, end).replace(/\s+/g, ' ').trim(),
       sentenceStart: sent.start,
       sentenceEnd: spanEnd,
-      coveredBySentence: cited(sent.start, spanEnd),
+      coveredBySentence: cited(sent.start, reach(spanEnd)),
       coveredByParagraph: paragraphCited,
     });
   });

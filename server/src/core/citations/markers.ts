@@ -36,26 +36,31 @@ export function scanBlock(paper: Paper, block: ProseBlock, options: ScanOptions)
     if (mask !== false && end > from) blank.push([from, end]);
   };
   const item = (start: number, end: number, extra: Partial<CitationItem>): CitationItem => ({ start, end, range: src(start, end), ...extra });
+  // prose offsets inside a Pandoc citation or an inline note: other patterns skip them (O(1) per test)
+  let taken: Uint8Array | undefined;
+  const take = (s: number, e: number) => {
+    taken ??= new Uint8Array(text.length);
+    taken.fill(1, s, e);
+  };
+  const isTaken = (o: number) => taken !== undefined && taken[o] === 1;
 
   // Pandoc inline notes ^[…] (brackets may nest)
   for (let i = text.indexOf('^['); i >= 0; i = text.indexOf('^[', i + 1)) {
-    let depth = 0;
-    let j = i + 1;
-    for (; j < text.length; j++) {
-      if (text[j] === '[') depth++;
-      else if (text[j] === ']' && --depth === 0) break;
-    }
-    if (j >= text.length) continue;
+    const j = findClose(text, i + 1, 8000);
+    if (j < 0) continue;
     add('inline-note', i, j + 1, [item(i, j + 1, {})]);
+    take(i, j + 1);
     i = j;
   }
 
   // Pandoc bracketed citations [see @a, p. 3; -@b]
   for (let i = text.indexOf('['); i >= 0; i = text.indexOf('[', i + 1)) {
-    const close = findClose(text, i);
-    if (close < 0) continue;
+    if (text[i - 1] === '^') continue;
+    const at = text.indexOf('@', i);
+    if (at < 0) break; // no key anywhere after this
+    const close = findClose(text, i, 1000);
+    if (close < 0 || at > close) continue;
     const inner = text.slice(i + 1, close);
-    if (!inner.includes('@') || text[i - 1] === '^') continue;
     const items: CitationItem[] = [];
     BRACKET_KEY.lastIndex = 0;
     for (let m = BRACKET_KEY.exec(inner); m; m = BRACKET_KEY.exec(inner)) {
@@ -67,6 +72,7 @@ export function scanBlock(paper: Paper, block: ProseBlock, options: ScanOptions)
     }
     if (!items.length) continue;
     add('pandoc', i, close + 1, items);
+    take(i, close + 1);
   }
 
   // narrative @key
@@ -74,7 +80,7 @@ export function scanBlock(paper: Paper, block: ProseBlock, options: ScanOptions)
     NARRATIVE_KEY.lastIndex = 0;
     for (let m = NARRATIVE_KEY.exec(text); m; m = NARRATIVE_KEY.exec(text)) {
       const s = m.index;
-      if (insideAny(markers, s, 'pandoc')) continue;
+      if (isTaken(s)) continue;
       const key = m[1].startsWith('{') ? m[1].slice(1, -1) : m[1];
       add('pandoc', s, s + m[0].length, [item(s, s + m[0].length, { key })], false);
     }
@@ -132,7 +138,7 @@ export function scanBlock(paper: Paper, block: ProseBlock, options: ScanOptions)
   // numeric [1], [2–4], [1, 3]; Pandoc superscripts ^1^; HTML <sup>1</sup>
   NUMERIC.lastIndex = 0;
   for (let m = NUMERIC.exec(text); m; m = NUMERIC.exec(text)) {
-    if (text[m.index - 1] === '^' || insideAny(markers, m.index)) continue;
+    if (text[m.index - 1] === '^' || isTaken(m.index)) continue;
     if (/(?:^|[^\d])0(?:$|[^\d.])/.test(m[1])) continue; // [0,1]: an interval, not a note
     add('numeric', m.index, m.index + m[0].length, expandNumbers(m[1]).map((number) => item(m!.index, m!.index + m![0].length, { number })));
   }
@@ -197,9 +203,10 @@ export function hasBracketedKeys(text: string): boolean {
   return /\[(?:[^\]\n]{0,200}[\s;,])?-?@[\p{L}\d_{]/u.test(text);
 }
 
-function findClose(text: string, open: number): number {
+/** The `]` matching the `[` at `open`, within `max` characters, or -1. */
+function findClose(text: string, open: number, max: number): number {
   let depth = 0;
-  const limit = Math.min(text.length, open + 2000);
+  const limit = Math.min(text.length, open + max);
   for (let j = open; j < limit; j++) {
     const c = text[j];
     if (c === '[') depth++;
@@ -221,10 +228,6 @@ function findParenClose(text: string, open: number): number {
 /** Full-width CJK punctuation to ASCII, one character for one (offsets stay). */
 function normaliseCjk(s: string): string {
   return s.replace(/[，、]/g, ',').replace(/；/g, ';').replace(/：/g, ':');
-}
-
-function insideAny(markers: CitationMarker[], offset: number, kind?: CitationMarker['kind']): boolean {
-  return markers.some((m) => (!kind || m.kind === kind) && offset >= m.start && offset < m.end);
 }
 
 /** "2–4, 7" → [2, 3, 4, 7]; ranges are capped so a typo cannot explode. */

@@ -141,8 +141,8 @@ export function authorsBefore(text: string, end: number): { start: number; autho
   let k = j;
   while (k > 0 && tokens.length < 12) {
     let s = k;
-    while (s > 0 && !/\s/.test(text[s - 1])) s--;
-    if (s === k) break;
+    while (s > 0 && k - s <= 60 && !/\s/.test(text[s - 1])) s--;
+    if (s === k || k - s > 60) break; // no word, or a run too long to be a name
     let w = text.slice(s, k);
     let e = k;
     if (tokens.length === 0) {

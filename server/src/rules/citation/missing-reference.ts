@@ -17,10 +17,6 @@ export default defineRule({
     const heading = c.referenceListHeading;
     const related = heading ? [{ range: heading, message: 'the reference list' }] : [];
     for (const marker of c.markers) {
-      if (marker.kind === 'placeholder') {
-        yield { range: marker.range, message: '“(Author, Year)” is a citation placeholder: replace it with the source and add the source to the reference list.', related };
-        continue;
-      }
       if ((marker.kind !== 'author-year' && marker.kind !== 'narrative') || marker.weak) continue;
       const region = c.region(marker.block);
       if (region !== 'body' && region !== 'notes' && region !== 'analysis') continue;
