@@ -21,7 +21,8 @@ import {
   type AnalysisResult,
   type OutlineNode,
 } from '../core/index';
-import type { OverviewAcronym, PaperOverview } from './protocol';
+import type { OverviewAcronym, OverviewCitation, OverviewFigure, PaperOverview } from './protocol';
+import { citationAt } from '../core/citations/query';
 
 const offsetOf = (result: AnalysisResult, p: Position) => result.paper.lines.offsetAt(p);
 const rangeOf = (result: AnalysisResult, r: { start: number; end: number }): Range => result.paper.lines.range(r);
@@ -137,7 +138,32 @@ export function paperOverview(result: AnalysisResult, uri: string, version: numb
   list.sort((a, b) => a.acronym.localeCompare(b.acronym));
   const counts = { error: 0, warning: 0, information: 0, hint: 0 };
   for (const f of result.findings) counts[f.severity]++;
-  return { uri, version, acronyms: list, figures: [], citations: [], counts };
+  return { uri, version, acronyms: list, figures: overviewFigures(result), citations: overviewCitations(result), counts };
 }
 
 export const definedAcronymsOf = definedAcronyms;
+
+/** Key figures: measures stated more than once, or involved in a number finding, grouped by measure. */
+function overviewFigures(result: AnalysisResult): OverviewFigure[] {
+  const out: OverviewFigure[] = [];
+  const numberFindings = result.findings.filter((f) => f.ruleId.startsWith('number/'));
+  for (const group of result.ledgers.figures.byKey.values()) {
+    const problems = numberFindings.filter((f) => group.some((g) => g.range.start <= f.range.start && f.range.end <= g.range.end));
+    if (group.length < 2 && !problems.length) continue;
+    out.push({
+      measure: group[0].measure ?? result.text.slice(group[0].range.start, group[0].range.end),
+      mentions: group.map((g) => ({ text: result.text.slice(g.range.start, g.range.end), range: rangeOf(result, g.range) })),
+      problems: problems.map((f) => ({ ruleId: f.ruleId, message: f.message, range: rangeOf(result, f.range) })),
+    });
+  }
+  return out;
+}
+
+/** Every citation marker with the reference entry, bibliography record or note it resolves to. */
+function overviewCitations(result: AnalysisResult): OverviewCitation[] {
+  return result.ledgers.citations.markers.map((m) => {
+    const hit = citationAt(result, m.range.start);
+    const reference = hit?.reference?.text ?? hit?.record?.key ?? (hit?.footnote ? `[^${hit.footnote.label}]` : undefined) ?? hit?.numbered?.text ?? null;
+    return { label: result.text.slice(m.range.start, m.range.end) || m.items.map((i) => i.key ?? '').join('; '), range: rangeOf(result, m.range), reference: reference ?? null };
+  });
+}
