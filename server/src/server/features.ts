@@ -85,17 +85,18 @@ export function completions(result: AnalysisResult, p: Position): CompletionItem
   }));
 }
 
-/** Semantic tokens: acronyms as `type` (declaration = defined here, defaultLibrary = a known framework). */
+/**
+ * Semantic tokens: acronyms as `type` (declaration = defined here, defaultLibrary = a known framework,
+ * deprecated = unknown and undefined) and figures as `number` (deprecated = reported by a number rule).
+ */
 export const SEMANTIC_LEGEND: SemanticTokensLegend = {
   tokenTypes: ['type', 'number'],
   tokenModifiers: ['declaration', 'defaultLibrary', 'deprecated'],
 };
 
 export function semanticTokens(result: AnalysisResult): SemanticTokens {
-  const { acronyms } = result.ledgers;
-  const data: number[] = [];
-  let prevLine = 0;
-  let prevChar = 0;
+  const { acronyms, figures } = result.ledgers;
+  const tokens: { start: number; end: number; type: number; modifiers: number }[] = [];
   const defStarts = new Set(acronyms.definitions.map((d) => d.acronymRange.start));
   for (const t of acronyms.tokens) {
     const record = acronyms.records.get(t.acronym);
@@ -104,12 +105,28 @@ export function semanticTokens(result: AnalysisResult): SemanticTokens {
     if (defStarts.has(t.range.start)) modifiers |= 1;
     if (record.kb) modifiers |= 2;
     if (!record.kb && !record.definitions.length) modifiers |= 4;
-    const s = result.paper.lines.positionAt(t.range.start);
-    const e = result.paper.lines.positionAt(t.range.end);
-    if (e.line !== s.line) continue;
-    data.push(s.line - prevLine, s.line === prevLine ? s.character - prevChar : s.character, e.character - s.character, 0, modifiers);
+    tokens.push({ ...t.range, type: 0, modifiers });
+  }
+  // figures: `number`, marked `deprecated` when a number rule reports them
+  const flagged = result.findings.filter((f) => f.ruleId.startsWith('number/'));
+  for (const f of figures.figures) {
+    const bad = flagged.some((x) => x.range.start < f.range.end && f.range.start < x.range.end);
+    tokens.push({ ...f.range, type: 1, modifiers: bad ? 4 : 0 });
+  }
+  tokens.sort((a, b) => a.start - b.start || a.end - b.end);
+  const data: number[] = [];
+  let prevLine = 0;
+  let prevChar = 0;
+  let lastEnd = -1;
+  for (const t of tokens) {
+    if (t.start < lastEnd) continue; // tokens must not overlap
+    const s = result.paper.lines.positionAt(t.start);
+    const e = result.paper.lines.positionAt(t.end);
+    if (e.line !== s.line || e.character <= s.character) continue;
+    data.push(s.line - prevLine, s.line === prevLine ? s.character - prevChar : s.character, e.character - s.character, t.type, t.modifiers);
     prevLine = s.line;
     prevChar = s.character;
+    lastEnd = t.end;
   }
   return { data };
 }

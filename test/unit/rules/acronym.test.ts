@@ -71,7 +71,7 @@ const table: Record<string, Case[]> = {
     },
     {
       name: 'valid: official names, aliases, British spelling, a member gloss and a counted article',
-      md: 'The World Trade Organisation (WTO) and the Belt and Road Initiative (BRI) are old. AUKUS (Australia, the UK and the US) is new. The Association of Southeast Asian Nations (ASEAN) and The Policy Lab (TPL) agree.',
+      md: 'The World Trade Organisation (WTO) and the Belt and Road Initiative (BRI) are old. AUKUS (Australia, the UK and the US) is new, and the Quad (the United States, Japan and Australia) met. The Association of Southeast Asian Nations (ASEAN) and The Policy Lab (TPL) agree.',
       expect: [],
     },
   ],

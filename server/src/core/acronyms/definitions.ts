@@ -198,6 +198,9 @@ function acronymFirst(text: string, open: number, close: number, inner: string, 
     fits: false,
   };
   if (isGoodFit(fitLongForm(acronym, body))) return { ...base, fits: true };
+  // "the Quad (the United States, Japan and Australia)": an enumeration of members, not an expansion
+  const parts = body.split(/,|\band\b|&/).map((x) => x.trim()).filter(Boolean);
+  if (parts.length >= 2 && parts.every((x) => splitWords(x).length <= 3) && !options.isKbName(body)) return null;
   const resemblance = initialsResemblance(acronym, body);
   if (resemblance >= 0.5 || (resemblance >= 0.3 && body[0].toUpperCase() === acronym[0]) || options.isKbName(body)) return base;
   return null;
