@@ -43,13 +43,17 @@ export function scanBlock(paper: Paper, block: ProseBlock, options: ScanOptions)
     taken.fill(1, s, e);
   };
   const isTaken = (o: number) => taken !== undefined && taken[o] === 1;
+  // inline notes hold their own citations ("^[see @a; @b]"): narrative keys inside them still count
+  let inNote: Uint8Array | undefined;
+  const isInNote = (o: number) => inNote !== undefined && inNote[o] === 1;
 
   // Pandoc inline notes ^[…] (brackets may nest)
   for (let i = text.indexOf('^['); i >= 0; i = text.indexOf('^[', i + 1)) {
     const j = findClose(text, i + 1, 8000);
     if (j < 0) continue;
     add('inline-note', i, j + 1, [item(i, j + 1, {})]);
-    take(i, j + 1);
+    inNote ??= new Uint8Array(text.length);
+    inNote.fill(1, i, j + 1);
     i = j;
   }
 
@@ -138,7 +142,7 @@ export function scanBlock(paper: Paper, block: ProseBlock, options: ScanOptions)
   // numeric [1], [2–4], [1, 3]; Pandoc superscripts ^1^; HTML <sup>1</sup>
   NUMERIC.lastIndex = 0;
   for (let m = NUMERIC.exec(text); m; m = NUMERIC.exec(text)) {
-    if (text[m.index - 1] === '^' || isTaken(m.index)) continue;
+    if (text[m.index - 1] === '^' || isTaken(m.index) || isInNote(m.index)) continue;
     if (/(?:^|[^\d])0(?:$|[^\d.])/.test(m[1])) continue; // [0,1]: an interval, not a note
     add('numeric', m.index, m.index + m[0].length, expandNumbers(m[1]).map((number) => item(m!.index, m!.index + m![0].length, { number })));
   }
