@@ -43,4 +43,12 @@ describe('hover cards', () => {
     expect(hoverAt(result, at('ZZQ'))).toBeNull();
     expect(hoverAt(result, at('pilot'))).toBeNull();
   });
+
+  it('shows what a figure measures and the other mentions of the same measure, with their lines', () => {
+    const text = 'In 2022, Japan’s share of ASEAN’s inward FDI stock was 14.6%.\n\nAt the end of 2022, Japan’s share of ASEAN’s inward FDI stock was 1.46%.';
+    const r = analyze(text);
+    const h = hoverAt(r, text.indexOf('1.46') + 1)!;
+    expect(text.slice(h.range.start, h.range.end)).toBe('1.46%');
+    expect(h.markdown).toBe('**1.46%** · ' + r.ledgers.figures.figureAt(text.indexOf('1.46'))!.measure + '\n\n**Other mentions of this measure:**\n\n- 14.6% (line 1)');
+  });
 });

@@ -2,6 +2,7 @@ import type { AnalysisResult } from './analyze';
 import type { OffsetRange } from './types';
 import type { KbEntry } from '../kb/types';
 import type { AcronymRecord } from './acronyms/ledger';
+import { figureMentionsAt } from './numbers/ledger';
 
 export interface HoverResult {
   /** Markdown card. */
@@ -19,6 +20,19 @@ export function hoverAt(result: AnalysisResult, offset: number): HoverResult | n
     const entry = record?.kb;
     if (!entry && !record?.definitions.length) return null;
     return { markdown: renderCard(result, token.acronym, entry, record), range: token.range };
+  }
+  // a figure: what it measures and every other mention of the same measure
+  const fig = figureMentionsAt(result, offset);
+  if (fig && fig.figure.measure) {
+    const lineOf = (o: number) => paper.lines.positionAt(o).line + 1;
+    const quote = (r: OffsetRange) => result.text.slice(r.start, r.end);
+    const lines = [`**${escape(quote(fig.figure.range))}** · ${escape(fig.figure.measure)}`];
+    if (fig.mentions.length) {
+      lines.push(`**Other mentions of this measure:**\n\n${fig.mentions.map((m) => `- ${escape(quote(m.range))} (line ${lineOf(m.range.start)})`).join('\n')}`);
+    } else {
+      lines.push('No other mention of this measure in the paper.');
+    }
+    return { markdown: lines.join('\n\n'), range: fig.figure.range };
   }
   // a framework named in full ("World Bank", "Five Eyes", "Belt and Road Initiative")
   const block = paper.blockAt(offset);
