@@ -380,16 +380,18 @@ function cjkWords(s: string): number {
   return Math.floor(n / 2);
 }
 
-/** A quotation of someone's words that needs a source: long enough, or introduced by a speech verb; not a title. */
-export function isQuotationClaim(text: string, q: Quote, sentence: string): boolean {
-  const inner = text.slice(q.start + 1, q.end - 1).trim();
+/**
+ * A quotation of someone's words that needs a source: long enough, or introduced by a speech verb near it (within
+ * its sentence, `from`–`to`); not a title or a name. Looks only at a bounded window around the quote.
+ */
+export function isQuotationClaim(text: string, q: Quote, from: number, to: number): boolean {
   if (q.words < 3) return false;
   const before = text.slice(Math.max(0, q.start - 60), q.start);
   if (TITLE_CONTEXT.test(before)) return false;
   if (NAME_AFTER.test(text.slice(q.end, q.end + 40))) return false;
-  if (isTitleCase(inner)) return false;
+  if (q.end - q.start < 600 && isTitleCase(text.slice(q.start + 1, q.end - 1).trim())) return false;
   if (q.words >= 6) return true;
-  return SPEECH.test(sentence.replace(inner, ''));
+  return SPEECH.test(`${text.slice(Math.max(from, q.start - 100), q.start)} ${text.slice(q.end, Math.min(to, q.end + 100))}`);
 }
 
 const SMALL = new Set(['a', 'an', 'the', 'and', 'or', 'of', 'for', 'in', 'on', 'to', 'at', 'by', 'with', 'from', 'as', 'vs', 'via', 'into', 'its', 'is', 'are']);

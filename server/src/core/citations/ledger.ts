@@ -217,7 +217,7 @@ interface ClaimState {
   analysisFigures: Set<string>;
 }
 
-const FIGURE_IN_TEXT = /[$€£¥]?\s?\d[\d,]*(?:\.\d+)?\s?(?:%|per\s?cent|percent|percentage points?|million|billion|trillion|bn|mn|tn|thousand)?/gi;
+const FIGURE_IN_TEXT = /[$€£¥]?\s?(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s?(?:%|per\s?cent|percent|percentage points?|million|billion|trillion|bn|mn|tn|thousand)?/gi;
 
 /** True when a sentence outside the results restates one of their distinctive figures (a summary of own results). */
 function restatesAnalysis(s: string, figures: Set<string>): boolean {
@@ -261,7 +261,7 @@ function ownDataPaper(paper: Paper, region: (b: ProseBlock) => Region): boolean 
 
 /** "more than $360 billion" → "$360billion"; "14.6 per cent" → "14.6%". */
 function figureKey(phrase: string): { key: string; distinctive: boolean } | undefined {
-  const m = /([$€£¥]?)\s?(\d[\d,]*(?:\.\d+)?)\s?(%|per\s?cent|percent|percentage points?|million|billion|trillion|bn|mn|tn|thousand)?/i.exec(phrase);
+  const m = /([$€£¥]?)\s?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s?(%|per\s?cent|percent|percentage points?|million|billion|trillion|bn|mn|tn|thousand)?/i.exec(phrase);
   if (!m) return undefined;
   const unit = (m[3] ?? '').toLowerCase().replace(/^per\s?cent$|^percent$/, '%');
   const digits = m[2].replace(/,/g, '');
@@ -330,19 +330,22 @@ function blockClaims(paper: Paper, block: ProseBlock, mask: string, sentences: S
   const quoteBySentence = new Map<number, Quote[]>();
   for (const q of quotes) {
     const k = sentenceOf(q.start);
-    if (k >= 0) quoteBySentence.set(k, [...(quoteBySentence.get(k) ?? []), q]);
+    if (k < 0) continue;
+    const list = quoteBySentence.get(k);
+    if (list) list.push(q);
+    else quoteBySentence.set(k, [q]);
   }
   sentences.forEach((sent, k) => {
     const s = plain.slice(sent.start, sent.end);
     const sourced = labelled || namesSource(s) || (previousCovered && ANAPHORA.test(s.trimStart()));
-    const wasCovered = previousCovered;
     previousCovered = sourced || cited(sent.start, reach(sent.end));
     if (exemptSentence(s)) return;
-    void wasCovered;
     let best: RawClaim | undefined;
     let spanEnd = sent.end;
-    for (const q of quoteBySentence.get(k) ?? []) {
-      if (!isQuotationClaim(mask, q, s) || namesProvision(s)) continue;
+    const quotesHere = quoteBySentence.get(k) ?? [];
+    const provision = quotesHere.length > 0 && namesProvision(s);
+    for (const q of quotesHere) {
+      if (provision || !isQuotationClaim(mask, q, sent.start, sent.end)) continue;
       const c: RawClaim = { kind: 'quotation', start: q.start - sent.start, end: q.end - sent.start };
       if (!best || c.start < best.start) {
         best = c;

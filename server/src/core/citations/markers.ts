@@ -43,13 +43,19 @@ export function scanBlock(paper: Paper, block: ProseBlock, options: ScanOptions)
     taken.fill(1, s, e);
   };
   const isTaken = (o: number) => taken !== undefined && taken[o] === 1;
+  const pairs = text.includes('[') ? matchBrackets(text) : undefined;
+  /** The `]` matching the `[` at `open` within `max` characters, or -1. */
+  const findClose = (open: number, max: number) => {
+    const close = pairs ? pairs[open] : -1;
+    return close > open && close - open <= max ? close : -1;
+  };
   // inline notes hold their own citations ("^[see @a; @b]"): narrative keys inside them still count
   let inNote: Uint8Array | undefined;
   const isInNote = (o: number) => inNote !== undefined && inNote[o] === 1;
 
   // Pandoc inline notes ^[…] (brackets may nest)
   for (let i = text.indexOf('^['); i >= 0; i = text.indexOf('^[', i + 1)) {
-    const j = findClose(text, i + 1, 8000);
+    const j = findClose(i + 1, 8000);
     if (j < 0) continue;
     add('inline-note', i, j + 1, [item(i, j + 1, {})]);
     inNote ??= new Uint8Array(text.length);
@@ -62,7 +68,7 @@ export function scanBlock(paper: Paper, block: ProseBlock, options: ScanOptions)
     if (text[i - 1] === '^') continue;
     const at = text.indexOf('@', i);
     if (at < 0) break; // no key anywhere after this
-    const close = findClose(text, i, 1000);
+    const close = findClose(i, 1000);
     if (close < 0 || at > close) continue;
     const inner = text.slice(i + 1, close);
     const items: CitationItem[] = [];
@@ -207,16 +213,16 @@ export function hasBracketedKeys(text: string): boolean {
   return /\[(?:[^\]\n]{0,200}[\s;,])?-?@[\p{L}\d_{]/u.test(text);
 }
 
-/** The `]` matching the `[` at `open`, within `max` characters, or -1. */
-function findClose(text: string, open: number, max: number): number {
-  let depth = 0;
-  const limit = Math.min(text.length, open + max);
-  for (let j = open; j < limit; j++) {
-    const c = text[j];
-    if (c === '[') depth++;
-    else if (c === ']' && --depth === 0) return j;
+/** For every `[`, the index of its matching `]` (or -1): one pass with a stack. */
+function matchBrackets(text: string): Int32Array {
+  const out = new Int32Array(text.length).fill(-1);
+  const stack: number[] = [];
+  for (let j = 0; j < text.length; j++) {
+    const c = text.charCodeAt(j);
+    if (c === 91 /* [ */) stack.push(j);
+    else if (c === 93 /* ] */ && stack.length) out[stack.pop()!] = j;
   }
-  return -1;
+  return out;
 }
 
 function findParenClose(text: string, open: number): number {

@@ -14,8 +14,8 @@ export default defineRule({
   *check({ ledgers }) {
     const c = ledgers.citations;
     if (!c.numbered.length) return;
-    const max = Math.max(...c.numbered.map((n) => n.number));
-    const last = c.numbered.find((n) => n.number === max)!;
+    const last = c.numbered.reduce((a, b) => (b.number > a.number ? b : a));
+    const max = last.number;
     for (const m of c.markers) {
       if (m.kind !== 'numeric') continue;
       const bad = [...new Set(m.items.map((i) => i.number!).filter((n) => n > max || n < 1))];

@@ -18,13 +18,14 @@ export default defineRule({
     // nothing to check against, or a file failed (citation/bibliography-error says so)
     if (!bib.available || bib.files.some((f) => f.status !== 'ok')) return;
     const files = bib.files.map((f) => f.path).join(', ') || 'the front matter';
+    let suggestions = 200; // near-miss search is quadratic in key length: bounded for pathological papers
     for (const marker of c.markers) {
       if (marker.kind !== 'pandoc') continue;
       for (const item of marker.items) {
         const key = item.key;
         if (key === undefined || bib.records.has(key)) continue;
         if (/^todo$/i.test(key)) continue; // a placeholder (citation/placeholder)
-        const near = closest(key, bib.keys);
+        const near = suggestions-- > 0 ? closest(key, bib.keys) : undefined;
         const fixes: Fix[] = near ? [{ title: `Replace with @${near}`, edits: [{ range: keyRange(item.range, item.suppressAuthor), newText: near }], isSafe: false }] : [];
         yield {
           range: item.range,
