@@ -8,6 +8,11 @@ import type { OffsetRange } from './types';
 import { LineIndex } from './text';
 import { splitSentences } from './sentences';
 import { parseSuppressions, type Suppressions } from './suppress';
+import { fromMarkdown, type Extension as FromMarkdownExtension } from 'mdast-util-from-markdown';
+import { combineExtensions } from 'micromark-util-combine-extensions';
+import type { Extension } from 'micromark-util-types';
+import { AnalysisCache } from './cache';
+import { planChunks, stubsFor, type ChunkPlan } from './chunks';
 
 export type BlockKind = 'paragraph' | 'heading' | 'tableCell';
 
@@ -100,7 +105,11 @@ export interface FrontMatter {
 /** Replaces content the prose skips but whose place matters (inline code, math, images). */
 export const PLACEHOLDER = '\uFFFC';
 
-const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']).use(remarkMath);
+const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']).use(remarkMath).freeze();
+const processorData = processor.data() as { micromarkExtensions: Extension[]; fromMarkdownExtensions: FromMarkdownExtension[] };
+// the extensions combined once (remark would combine them again for every parse: a fixed cost per chunk)
+const MICROMARK_EXTENSIONS = [combineExtensions(processorData.micromarkExtensions)];
+const MDAST_EXTENSIONS = processorData.fromMarkdownExtensions;
 
 export class Paper {
   readonly lines: LineIndex;
@@ -112,8 +121,9 @@ export class Paper {
     private readonly suppressions: Suppressions,
     /** Every Markdown list, in document order of its start. */
     readonly lists: ListInfo[] = [],
+    lines?: LineIndex,
   ) {
-    this.lines = new LineIndex(text);
+    this.lines = lines ?? new LineIndex(text);
   }
 
   /** Source range of prose offsets [start, end) of a block. */
@@ -142,14 +152,147 @@ export class Paper {
   }
 }
 
-export function buildPaper(text: string): Paper {
-  const tree = processor.parse(text) as Root;
-  const builder = new Builder(text);
-  builder.walkBlocks(tree.children, { inList: false, inQuote: false, footnote: undefined });
-  builder.blocks.sort((a, b) => a.range.start - b.range.start);
-  builder.blocks.forEach((b, i) => (b.index = i));
+export interface BuildPaperOptions {
+  /** Parsed chunks of earlier versions of the document: unchanged chunks are not parsed again. */
+  cache?: AnalysisCache;
+  /** Parse the document in one piece instead of in chunks (the reference the chunked parse is tested against). */
+  whole?: boolean;
+  /** Smallest chunk (characters); tests use 0 to cut at every possible place. */
+  minChunkChars?: number;
+}
+
+/**
+ * The paper model of a Markdown text. The text is parsed in chunks (see chunks.ts) whose results are cached by
+ * their text, then assembled: offsets shifted to the document, sections and list numbers assigned in order.
+ */
+export function buildPaper(text: string, options: BuildPaperOptions = {}): Paper {
+  const cache = options.cache ?? new AnalysisCache();
+  const plan: ChunkPlan = options.whole ? { chunks: [{ start: 0, end: text.length }], linkLabels: new Set(), footnoteLabels: new Set() } : planChunks(text, options.minChunkChars);
+  const parts: { start: number; facts: ChunkFacts }[] = [];
+  const spans = plan.chunks;
+  for (let i = 0; i < spans.length; i++) {
+    const start = spans[i].start;
+    let end = spans[i].end;
+    for (;;) {
+      const chunk = text.slice(start, end);
+      const stubs = stubsFor(chunk, plan);
+      const facts = cache.memo('chunk', stubs + '\u0000' + chunk, () => parseChunk(chunk, stubs));
+      if (facts.endsOpen && i + 1 < spans.length) {
+        // the chunk ends inside a construct the scan missed: parse it together with the next one
+        end = spans[++i].end;
+        continue;
+      }
+      parts.push({ start, facts });
+      break;
+    }
+  }
+  return assemble(text, parts);
+}
+
+/** What one chunk parses to, with offsets relative to the chunk. Never mutated once made (it is cached). */
+interface ChunkFacts {
+  /** Prose blocks in walk order; `section` unset, `listId` local to the chunk. */
+  blocks: ProseBlock[];
+  /** Lists with ids (and parent ids) local to the chunk. */
+  lists: ListInfo[];
+  comments: { text: string; offset: number }[];
+  frontMatter: FrontMatter | undefined;
+  /** The chunk's last block is a fence, math block or HTML block left open at the chunk's end. */
+  endsOpen: boolean;
+}
+
+function parseChunk(chunk: string, stubs: string): ChunkFacts {
+  const source = stubs ? `${chunk}\n\n${stubs}\n` : chunk;
+  const tree = fromMarkdown(source, { extensions: MICROMARK_EXTENSIONS, mdastExtensions: MDAST_EXTENSIONS }) as Root;
+  const own = tree.children.filter((n) => (n.position?.start.offset ?? 0) < chunk.length);
+  const builder = new Builder(source);
+  builder.walkBlocks(own, { inList: false, inQuote: false, footnote: undefined });
+  const last = own[own.length - 1];
+  const endsOpen = last !== undefined && ((last.position?.end.offset ?? 0) > chunk.length || endsInOpenConstruct(last, source));
+  return { blocks: builder.blocks, lists: builder.lists, comments: builder.comments, frontMatter: builder.frontMatter, endsOpen };
+}
+
+/** True when the rightmost descendant chain of `node` ends in an unclosed fenced code, math or raw HTML block. */
+function endsInOpenConstruct(node: Nodes, src: string): boolean {
+  for (let n: Nodes | undefined = node; n; n = 'children' in n && n.children.length ? (n.children[n.children.length - 1] as Nodes) : undefined) {
+    const raw = src.slice(n.position?.start.offset ?? 0, n.position?.end.offset ?? 0);
+    if (n.type === 'code' || n.type === 'math') {
+      const open = /^(`{3,}|~{3,}|\${2,})/.exec(raw);
+      if (!open) continue; // indented code
+      const lines = raw.split(/\r?\n|\r/);
+      const close = lines.length > 1 ? /^[ \t>]*(`{3,}|~{3,}|\${2,})[ \t]*$/.exec(lines[lines.length - 1]) : null;
+      if (!close || close[1][0] !== open[1][0] || close[1].length < open[1].length) return true;
+    } else if (n.type === 'html') {
+      const v = n.value.trimStart();
+      if (/^<(?:script|pre|style|textarea)(?:[\s>]|$)/i.test(v)) return !/<\/(?:script|pre|style|textarea)>/i.test(v);
+      if (v.startsWith('<!--')) return !v.slice(4).includes('-->');
+      if (v.startsWith('<![CDATA[')) return !v.includes(']]>');
+      if (v.startsWith('<?')) return !v.slice(2).includes('?>');
+      if (/^<![A-Za-z]/.test(v)) return !v.includes('>');
+    }
+  }
+  return false;
+}
+
+/** Shifts each chunk's facts to document offsets and gives blocks their sections and lists their ids. */
+function assemble(text: string, parts: { start: number; facts: ChunkFacts }[]): Paper {
+  const blocks: ProseBlock[] = [];
+  const sections: Section[] = [];
+  const lists: ListInfo[] = [];
+  const comments: { text: string; offset: number }[] = [];
+  let frontMatter: FrontMatter | undefined;
+  const stack: Section[] = [];
+  let current: Section | undefined;
+  const shift = (r: OffsetRange, by: number): OffsetRange => ({ start: r.start + by, end: r.end + by });
+  for (const { start: base, facts } of parts) {
+    const listBase = lists.length;
+    for (const l of facts.lists) {
+      lists.push({
+        ...l,
+        id: l.id + listBase,
+        range: shift(l.range, base),
+        items: l.items.map((r) => shift(r, base)),
+        parentId: l.parentId === undefined ? undefined : l.parentId + listBase,
+      });
+    }
+    for (const c of facts.comments) comments.push({ text: c.text, offset: c.offset + base });
+    if (facts.frontMatter && !frontMatter) {
+      const fm = facts.frontMatter;
+      frontMatter = { range: shift(fm.range, base), raw: fm.raw, rawStart: fm.rawStart + base };
+    }
+    for (const rel of facts.blocks) {
+      const map = new Int32Array(rel.map.length);
+      for (let i = 0; i < map.length; i++) map[i] = rel.map[i] + base;
+      const block: ProseBlock = {
+        ...rel,
+        range: shift(rel.range, base),
+        map,
+        footnoteRefs: rel.footnoteRefs.map((f) => ({ ...f, range: shift(f.range, base) })),
+        section: current,
+        ...(rel.listId !== undefined ? { listId: rel.listId + listBase } : {}),
+      };
+      if (block.kind === 'heading') {
+        const title = block.text.trim();
+        while (stack.length && stack[stack.length - 1].depth >= block.depth) stack.pop();
+        const section: Section = {
+          title,
+          depth: block.depth,
+          range: block.range,
+          path: [...stack.map((s) => s.title), title],
+          isReferences: isReferencesHeading(title, block.depth) || stack.some((s) => s.isReferences),
+        };
+        stack.push(section);
+        sections.push(section);
+        current = section;
+        block.section = section;
+      }
+      blocks.push(block);
+    }
+  }
+  blocks.sort((a, b) => a.range.start - b.range.start);
+  blocks.forEach((b, i) => (b.index = i));
   const lines = new LineIndex(text);
-  return new Paper(text, builder.blocks, builder.sections, builder.frontMatter, parseSuppressions(builder.comments, lines), builder.lists);
+  return new Paper(text, blocks, sections, frontMatter, parseSuppressions(comments, lines), lists, lines);
 }
 
 interface BlockContext {
@@ -175,8 +318,6 @@ class Builder {
   frontMatter: FrontMatter | undefined;
   comments: { text: string; offset: number }[] = [];
   lists: ListInfo[] = [];
-  private current: Section | undefined;
-  private stack: Section[] = [];
 
   constructor(private readonly src: string) {}
 
@@ -188,19 +329,6 @@ class Builder {
     switch (node.type) {
       case 'heading': {
         const block = this.prose('heading', node, node.children, ctx);
-        const title = block.text.trim();
-        while (this.stack.length && this.stack[this.stack.length - 1].depth >= node.depth) this.stack.pop();
-        const section: Section = {
-          title,
-          depth: node.depth,
-          range: block.range,
-          path: [...this.stack.map((s) => s.title), title],
-          isReferences: isReferencesHeading(title, node.depth) || this.stack.some((s) => s.isReferences),
-        };
-        this.stack.push(section);
-        this.sections.push(section);
-        this.current = section;
-        block.section = section;
         block.depth = node.depth;
         return;
       }
@@ -273,7 +401,7 @@ class Builder {
       sentences: kind === 'paragraph' ? splitSentences(text) : text.trim() ? [{ start: 0, end: text.length, text }] : [],
       links: out.links,
       footnoteRefs: out.footnoteRefs,
-      section: this.current,
+      section: undefined,
       inList: ctx.inList,
       inQuote: ctx.inQuote,
       footnote: ctx.footnote,

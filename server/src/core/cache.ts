@@ -1,0 +1,50 @@
+/**
+ * Results of pure functions of a chunk's or a block's text, kept from one analysis of a document to the next, so
+ * that re-checking after an edit recomputes only what the edit touched. The server keeps one per open document;
+ * `analyze` without one uses a fresh cache, so a full check and an incremental one run the same code.
+ *
+ * Generational: an entry survives while analyses use it. `endRound()` closes an analysis; entries not used by the
+ * analysis before it are dropped, so the cache holds about what one version of the document needs.
+ */
+export class AnalysisCache {
+  private current = new Map<string, Map<string, unknown>>();
+  private previous = new Map<string, Map<string, unknown>>();
+  /** Lookups answered from the cache / computed, since the cache was made. */
+  hits = 0;
+  misses = 0;
+
+  /** The value of `compute` for `key` in namespace `ns`: from the cache when the key was seen recently. */
+  memo<T>(ns: string, key: string, compute: () => T): T {
+    let cur = this.current.get(ns);
+    if (!cur) this.current.set(ns, (cur = new Map()));
+    if (cur.has(key)) {
+      this.hits++;
+      return cur.get(key) as T;
+    }
+    const prev = this.previous.get(ns);
+    if (prev?.has(key)) {
+      const v = prev.get(key) as T;
+      cur.set(key, v);
+      this.hits++;
+      return v;
+    }
+    const v = compute();
+    cur.set(key, v);
+    this.misses++;
+    return v;
+  }
+
+  /** Ends an analysis: what it did not use is dropped at the end of the next. */
+  endRound(): void {
+    this.previous = this.current;
+    this.current = new Map();
+  }
+
+  /** Number of cached values (for the benchmark and tests). */
+  get size(): number {
+    let n = 0;
+    for (const m of this.current.values()) n += m.size;
+    for (const [ns, m] of this.previous) for (const k of m.keys()) if (!this.current.get(ns)?.has(k)) n++;
+    return n;
+  }
+}
