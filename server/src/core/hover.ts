@@ -3,6 +3,7 @@ import type { OffsetRange } from './types';
 import type { KbEntry } from '../kb/types';
 import type { AcronymRecord } from './acronyms/ledger';
 import { figureMentionsAt } from './numbers/ledger';
+import { citationCard } from './citations/hover';
 
 export interface HoverResult {
   /** Markdown card. */
@@ -11,8 +12,20 @@ export interface HoverResult {
   range: OffsetRange;
 }
 
-/** The hover card for whatever sits at `offset` (an acronym or a framework's name), or null. */
+/**
+ * The hover card for whatever sits at `offset` — a citation, an acronym, a figure or a framework's name — or null.
+ * A citation comes first (`(OECD, 2022)` shows the reference entry, not the OECD card), except a link: the
+ * acronym or framework named in a link's text keeps its card, and the link's card is the fallback.
+ */
 export function hoverAt(result: AnalysisResult, offset: number): HoverResult | null {
+  const cite = citationCard(result, offset);
+  if (cite && cite.kind !== 'link') return { markdown: cite.markdown, range: cite.range };
+  const other = hoverOther(result, offset);
+  if (other) return other;
+  return cite ? { markdown: cite.markdown, range: cite.range } : null;
+}
+
+function hoverOther(result: AnalysisResult, offset: number): HoverResult | null {
   const { ledgers, kb, paper } = result;
   const token = ledgers.acronyms.tokenAt(offset);
   if (token) {

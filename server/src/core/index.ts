@@ -10,3 +10,19 @@ export type { Finding, Fix, TextEdit, OffsetRange, Severity, SeveritySetting, Po
 export type { AnyRule, RuleMeta } from './rule';
 export { loadWorkspaceSetup, CONFIG_FILE_NAMES, type WorkspaceSetup, type FileProblem } from './workspace';
 export { acronymAt, renameProblem, outline, acronymCompletions, definedAcronyms, type AcronymOccurrences, type OutlineNode, type AcronymCompletion } from './navigation';
+export {
+  citationAt,
+  citationsOf,
+  bibliographyKeys,
+  citationDefinition,
+  citationReferences,
+  recordLocation,
+  keyCompletion,
+  citationCard,
+  formatRecord,
+  type CitationHit,
+  type BibliographyKey,
+  type CitationLocation,
+  type KeyCompletion,
+  type CitationCard,
+} from './citations/index';

@@ -15,26 +15,59 @@ import {
 import {
   acronymAt,
   acronymCompletions,
+  citationAt,
+  citationDefinition,
+  citationReferences,
   definedAcronyms,
+  formatRecord,
+  keyCompletion,
   outline,
   renameProblem,
   type AnalysisResult,
+  type CitationLocation,
   type OutlineNode,
 } from '../core/index';
 import type { OverviewAcronym, OverviewCitation, OverviewFigure, PaperOverview } from './protocol';
-import { citationAt } from '../core/citations/query';
 
 const offsetOf = (result: AnalysisResult, p: Position) => result.paper.lines.offsetAt(p);
 const rangeOf = (result: AnalysisResult, r: { start: number; end: number }): Range => result.paper.lines.range(r);
 
-export function definition(result: AnalysisResult, uri: string, p: Position): Location | null {
-  const a = acronymAt(result, offsetOf(result, p));
+/**
+ * The URI of a bibliography file named by a paper (the path as written, relative to the paper), or undefined
+ * when it cannot be told (a paper that is not a file). Injected by the session.
+ */
+export type FileUri = (file: string) => string | undefined;
+
+function toLocation(result: AnalysisResult, uri: string, loc: CitationLocation, fileUri: FileUri | undefined): Location | null {
+  if ('range' in loc) return { uri, range: rangeOf(result, loc.range) };
+  const target = fileUri?.(loc.file);
+  if (!target) return null;
+  const line = Math.max(0, (loc.line ?? 1) - 1);
+  return { uri: target, range: { start: { line, character: 0 }, end: { line, character: 0 } } };
+}
+
+/** From a citation to what it cites (entry, note, numbered entry, bibliography record); from an acronym to its definition. */
+export function definition(result: AnalysisResult, uri: string, p: Position, fileUri?: FileUri): Location | null {
+  const offset = offsetOf(result, p);
+  const cited = citationDefinition(result, offset);
+  if (cited) {
+    const loc = toLocation(result, uri, cited, fileUri);
+    if (loc) return loc;
+  }
+  const a = acronymAt(result, offset);
   if (!a?.definition) return null;
   return { uri, range: rangeOf(result, a.definition) };
 }
 
-export function references(result: AnalysisResult, uri: string, p: Position, includeDeclaration: boolean): Location[] {
-  const a = acronymAt(result, offsetOf(result, p));
+/**
+ * Every citation of the work under the cursor (on a citation, a reference-list entry, a footnote definition or a
+ * numbered entry), with its definition when `includeDeclaration`; otherwise every occurrence of the acronym.
+ */
+export function references(result: AnalysisResult, uri: string, p: Position, includeDeclaration: boolean, fileUri?: FileUri): Location[] {
+  const offset = offsetOf(result, p);
+  const cited = citationReferences(result, offset, includeDeclaration);
+  if (cited) return cited.map((l) => toLocation(result, uri, l, fileUri)).filter((l): l is Location => l !== null);
+  const a = acronymAt(result, offset);
   if (!a) return [];
   const defs = new Set(result.ledgers.acronyms.definitions.filter((d) => d.acronym === a.acronym).map((d) => d.acronymRange.start));
   return a.occurrences.filter((r) => includeDeclaration || !defs.has(r.start)).map((r) => ({ uri, range: rangeOf(result, r) }));
@@ -66,8 +99,26 @@ export function documentSymbols(result: AnalysisResult): DocumentSymbol[] {
   return outline(result).map(toSymbol);
 }
 
+/** Bibliography keys after `@` / `[@` in a Pandoc citation; otherwise acronyms. */
 export function completions(result: AnalysisResult, p: Position): CompletionItem[] {
   const offset = offsetOf(result, p);
+  // after an `@`: bibliography keys when it starts a citation, nothing when it is an e-mail address or in code
+  const keys = keyCompletion(result, offset);
+  if (keys) {
+    const replace = rangeOf(result, keys.range);
+    return keys.keys.map((k, i) => ({
+      label: k.key,
+      labelDetails: { description: [k.author, k.year].filter(Boolean).join(' ') },
+      kind: CompletionItemKind.Reference,
+      detail: `${k.author || 'Anonymous'} (${k.year || 'n.d.'})${k.title ? ` — ${k.title}` : ''}`,
+      documentation: { kind: 'markdown', value: `${formatRecord(k)}\n\n${k.file === 'front matter' ? 'From the front matter' : `From ${k.file}`}` },
+      filterText: k.key,
+      sortText: String(i).padStart(6, '0'),
+      insertTextFormat: InsertTextFormat.PlainText,
+      textEdit: { range: replace, newText: k.insertText },
+    }));
+  }
+  if (/@[\p{L}\p{N}_:.#$%&\-+?<>~/]*$/u.test(result.text.slice(Math.max(0, offset - 200), offset))) return [];
   // complete the word being typed: replace from its start to the cursor
   let start = offset;
   while (start > 0 && /[\p{L}\p{N}&-]/u.test(result.text[start - 1])) start--;

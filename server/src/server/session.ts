@@ -115,8 +115,8 @@ export class PolicyLintSession {
     c.onHover((p) => this.guard('hover', () => this.hover(p), null));
     c.onCodeAction((p) => this.guard('codeAction', () => this.codeActions(p), []));
     c.onExecuteCommand((p) => this.guard('executeCommand', () => this.executeCommand(p), null));
-    c.onDefinition((p) => this.guard('definition', () => this.withDoc(p.textDocument.uri, (r) => features.definition(r, p.textDocument.uri, p.position)), null));
-    c.onReferences((p) => this.guard('references', () => this.withDoc(p.textDocument.uri, (r) => features.references(r, p.textDocument.uri, p.position, p.context.includeDeclaration)) ?? [], []));
+    c.onDefinition((p) => this.guard('definition', () => this.withDoc(p.textDocument.uri, (r) => features.definition(r, p.textDocument.uri, p.position, this.bibliographyUri(p.textDocument.uri))), null));
+    c.onReferences((p) => this.guard('references', () => this.withDoc(p.textDocument.uri, (r) => features.references(r, p.textDocument.uri, p.position, p.context.includeDeclaration, this.bibliographyUri(p.textDocument.uri))) ?? [], []));
     c.onPrepareRename((p) => this.guard('prepareRename', () => this.withDoc(p.textDocument.uri, (r) => features.prepareRename(r, p.position)), null));
     c.onRenameRequest((p) => this.rename(p.textDocument.uri, p.position, p.newName));
     c.onDocumentSymbol((p) => this.guard('documentSymbol', () => this.withDoc(p.textDocument.uri, (r) => features.documentSymbols(r)) ?? [], []));
@@ -175,7 +175,7 @@ export class PolicyLintSession {
         renameProvider: { prepareProvider: true },
         documentSymbolProvider: true,
         workspaceSymbolProvider: true,
-        completionProvider: { resolveProvider: false },
+        completionProvider: { resolveProvider: false, triggerCharacters: ['@'] },
         semanticTokensProvider: { legend: features.SEMANTIC_LEGEND, full: true },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll, FIX_ALL_KIND] },
         executeCommandProvider: { commands: [FIX_ALL_COMMAND] },
@@ -330,6 +330,12 @@ export class PolicyLintSession {
       kb: folder?.setup.kb ?? this.empty.kb,
       readBibliography: dir ? (p) => readBibliography(path.resolve(dir, p)) : undefined,
     });
+  }
+
+  /** Resolves a bibliography path named by the paper at `uri` to a file URI, as `analyzeText` reads it. */
+  private bibliographyUri(uri: string): features.FileUri {
+    const dir = dirOf(uri) ?? this.folderOf(uri)?.root;
+    return (file) => (dir ? pathToFileURL(path.resolve(dir, file)).toString() : undefined);
   }
 
   private withDoc<T>(uri: string, fn: (result: AnalysisResult) => T): T | null {

@@ -3,3 +3,6 @@ export { buildCitationLedger, type CitationLedger, type CitationLedgerOptions, t
 export { citationAt, bibliographyKeys, citationsOf, type CitationHit, type BibliographyKey } from './query';
 export { parseBibtex, parseCslJson, parseCslYaml, type BibliographyReader } from './bibliography';
 export type * from './types';
+export { citationDefinition, citationReferences, recordLocation, type CitationLocation } from './query';
+export { keyCompletion, type KeyCompletion } from './complete';
+export { citationCard, formatRecord, type CitationCard } from './hover';

@@ -94,8 +94,13 @@ export interface BibRecord {
   title: string;
   /** Journal, book, publisher or institution. */
   venue: string;
-  /** The file the record comes from, as named in the front matter or settings. */
+  /** The file the record comes from, as named in the front matter or settings ('front matter' for inline references). */
   file: string;
+  /**
+   * 1-based line of the record in its file (the `@type{key` line of a BibTeX entry, the start of a CSL item),
+   * when it can be told; for inline front-matter references, the line in the paper.
+   */
+  line?: number;
 }
 
 export interface BibliographyFile {
