@@ -77,7 +77,7 @@ describe('language server over stdio', () => {
       renameProvider: { prepareProvider: true },
       documentSymbolProvider: true,
       workspaceSymbolProvider: true,
-      completionProvider: { resolveProvider: false },
+      completionProvider: { resolveProvider: false, triggerCharacters: ['@'] },
       semanticTokensProvider: { legend: { tokenTypes: ['type', 'number'], tokenModifiers: ['declaration', 'defaultLibrary', 'deprecated'] }, full: true },
       codeActionProvider: { codeActionKinds: ['quickfix', 'source.fixAll', 'source.fixAll.policyLint'] },
       executeCommandProvider: { commands: ['policyLint.fixAll'] },
