@@ -1,4 +1,5 @@
 import { buildPaper, type Paper } from './paper';
+import { AnalysisCache } from './cache';
 import { buildLedgers, type Ledgers } from './ledgers';
 import { resolveConfig, type ResolvedConfig } from './config';
 import type { Finding } from './types';
@@ -20,6 +21,12 @@ export interface AnalyzeOptions {
   readBibliography?: (path: string) => string | undefined;
   /** Bibliography files (BibTeX, CSL-JSON, CSL-YAML) to use when the front matter names none, e.g. from settings. */
   bibliography?: readonly string[];
+  /**
+   * What earlier analyses of the same document computed (parsed chunks, per-block facts): pass the same cache for
+   * every version of a document and a re-check recomputes only what the edit touched. Results are the same with or
+   * without it.
+   */
+  cache?: AnalysisCache;
 }
 
 export interface AnalysisResult {
@@ -36,8 +43,10 @@ export function analyze(text: string, options: AnalyzeOptions = {}): AnalysisRes
   const rules = options.rules ?? registry;
   const config = options.config ?? resolveConfig(rules);
   const kb = options.kb ?? loadBuiltinKnowledgeBase();
-  const paper = buildPaper(text);
-  const ledgers = buildLedgers(paper, kb, config, { readBibliography: options.readBibliography, bibliography: options.bibliography });
+  const cache = options.cache ?? new AnalysisCache();
+  cache.bind(kb);
+  const paper = buildPaper(text, { cache });
+  const ledgers = buildLedgers(paper, kb, config, { readBibliography: options.readBibliography, bibliography: options.bibliography }, cache);
   const findings: Finding[] = [];
   for (const rule of rules) {
     const setting = config.rules.get(rule.meta.id) ?? { severity: rule.meta.defaultSeverity, options: rule.meta.defaultOptions };
@@ -56,5 +65,6 @@ export function analyze(text: string, options: AnalyzeOptions = {}): AnalysisRes
     }
   }
   findings.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end || a.ruleId.localeCompare(b.ruleId));
+  cache.endRound();
   return { text, paper, ledgers, kb, findings };
 }

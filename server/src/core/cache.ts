@@ -13,6 +13,20 @@ export class AnalysisCache {
   hits = 0;
   misses = 0;
 
+  private boundTo: readonly object[] = [];
+
+  /**
+   * Declares what the cached values depend on besides their keys (the knowledge base): when any of these objects
+   * differs from the last call's, the cache is emptied.
+   */
+  bind(...deps: object[]): void {
+    if (deps.length !== this.boundTo.length || deps.some((d, i) => d !== this.boundTo[i])) {
+      this.current = new Map();
+      this.previous = new Map();
+      this.boundTo = deps;
+    }
+  }
+
   /** The value of `compute` for `key` in namespace `ns`: from the cache when the key was seen recently. */
   memo<T>(ns: string, key: string, compute: () => T): T {
     let cur = this.current.get(ns);

@@ -1,4 +1,5 @@
 import type { Paper } from './paper';
+import { AnalysisCache } from './cache';
 import type { KnowledgeBase } from '../kb/types';
 import type { ResolvedConfig } from './config';
 import { buildAcronymLedger, type AcronymLedger } from './acronyms/ledger';
@@ -13,7 +14,7 @@ export interface Ledgers {
   figures: FigureLedger;
 }
 
-export function buildLedgers(paper: Paper, kb: KnowledgeBase, _config: ResolvedConfig, options: CitationLedgerOptions = {}): Ledgers {
-  const acronyms = buildAcronymLedger(paper, kb);
-  return { acronyms, citations: buildCitationLedger(paper, options), figures: buildFigureLedger(paper, kb, acronyms) };
+export function buildLedgers(paper: Paper, kb: KnowledgeBase, _config: ResolvedConfig, options: CitationLedgerOptions = {}, cache: AnalysisCache = new AnalysisCache()): Ledgers {
+  const acronyms = buildAcronymLedger(paper, kb, cache);
+  return { acronyms, citations: buildCitationLedger(paper, options, cache), figures: buildFigureLedger(paper, kb, acronyms, cache) };
 }

@@ -1,3 +1,4 @@
+import { AnalysisCache } from '../cache';
 import type { Paper, ProseBlock } from '../paper';
 import type { OffsetRange } from '../types';
 import type { KbEntry, KnowledgeBase } from '../../kb/types';
@@ -84,16 +85,19 @@ export function compareWithKb(longForm: string, entry: KbEntry): 'match' | 'conf
 const CODE = /^\p{Lu}+\d{2,}$/u;
 const ROMAN = /^(?=[MDCLXVI]{2,}$)M{0,4}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$/;
 
-export function buildAcronymLedger(paper: Paper, kb: KnowledgeBase): AcronymLedger {
+export function buildAcronymLedger(paper: Paper, kb: KnowledgeBase, cache: AnalysisCache = new AnalysisCache()): AcronymLedger {
   const isKnownName = (w: string) => kb.byAcronym(w) !== undefined;
+  const isKbName = (s: string) => kb.byName(s) !== undefined;
   const tokens: AcronymUse[] = [];
   const definitions: AcronymDefinition[] = [];
   for (const block of paper.blocks) {
-    for (const t of acronymTokens(block, { isKnownName, isCapsWord })) {
-      tokens.push({ ...t, range: paper.sourceRange(block, t.proseStart, t.proseEnd) });
+    // both depend only on the block's kind, whether it is in a reference list, and its text
+    const key = `${block.kind}${block.section?.isReferences ? 'R' : '-'}${block.text}`;
+    for (const t of cache.memo('acronym tokens', key, () => acronymTokens(block, { isKnownName, isCapsWord }))) {
+      tokens.push({ ...t, block, range: paper.sourceRange(block, t.proseStart, t.proseEnd) });
     }
     if (block.kind === 'tableCell') continue;
-    for (const d of findDefinitions(block, { isKnownName, isKbName: (s) => kb.byName(s) !== undefined })) {
+    for (const d of cache.memo('acronym definitions', key, () => findDefinitions(block, { isKnownName, isKbName }))) {
       const entry = kb.byAcronym(d.acronym) ?? kb.byAcronymLoose(d.acronym);
       const named = kb.byName(d.longForm);
       definitions.push({

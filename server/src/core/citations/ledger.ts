@@ -1,3 +1,4 @@
+import { AnalysisCache } from '../cache';
 import type { Paper, ProseBlock, Sentence } from '../paper';
 import { splitSentences } from '../sentences';
 import type { Fix, OffsetRange } from '../types';
@@ -42,7 +43,7 @@ export interface CitationLedger {
 
 export type CitationLedgerOptions = BibliographyOptions;
 
-export function buildCitationLedger(paper: Paper, options: CitationLedgerOptions = {}): CitationLedger {
+export function buildCitationLedger(paper: Paper, options: CitationLedgerOptions = {}, cache: AnalysisCache = new AnalysisCache()): CitationLedger {
   const sections = mapSections(paper);
   const bibliography = loadBibliography(paper.frontMatter, options);
   const pandoc = bibliography.available || /(?:^|\n)\s*(?:bibliography|references)\s*:/.test(paper.frontMatter?.raw ?? '') || paper.blocks.some((b) => b.text.includes('@') && hasBracketedKeys(b.text));
@@ -122,6 +123,13 @@ export function buildCitationLedger(paper: Paper, options: CitationLedgerOptions
     if (claimCache) return claimCache;
     claimCache = [];
     const state: ClaimState = { ownData: ownDataPaper(paper, sections.region), coveredFigures: new Set(), analysisFigures: analysisFigures(paper, sections.region) };
+    // the sentence tests are pure functions of the sentence's text: cached across analyses of the document
+    const detect: Detectors = {
+      claims: (x) => cache.memo('sentence claims', x, () => sentenceClaims(x)),
+      namesSource: (x) => cache.memo('names source', x, () => namesSource(x)),
+      exempt: (x) => cache.memo('exempt sentence', x, () => exemptSentence(x)),
+      quotes: (x) => cache.memo('quotes', x, () => findQuotes(x)),
+    };
     let leadIn: ProseBlock | undefined;
     let conditionalLeadIn = false;
     for (const block of paper.blocks) {
@@ -138,7 +146,7 @@ export function buildCitationLedger(paper: Paper, options: CitationLedgerOptions
       if (mask === undefined || /^\s*(?:sources?|notes?|data|credit|photo)\s*:/i.test(block.text) || isBiography(block.text)) continue;
       // items of a list of conditions, goals or recommendations ("…if any of the following conditions is met:")
       if (block.inList && leadIn && leadIn.index < block.index && conditionalLeadIn) continue;
-      claimCache.push(...blockClaims(paper, block, mask, sentencesOf(block), markersByBlock.get(block) ?? [], region === 'analysis', state));
+      claimCache.push(...blockClaims(paper, block, mask, sentencesOf(block), markersByBlock.get(block) ?? [], region === 'analysis', state, detect));
     }
     return claimCache;
   };
@@ -273,10 +281,17 @@ function figureKey(phrase: string): { key: string; distinctive: boolean } | unde
 const FIGURE_KINDS = new Set(['statistic', 'superlative', 'dated event']);
 
 /** Claims of one paragraph: one per sentence (the first phrase that makes it a claim), with coverage. */
-function blockClaims(paper: Paper, block: ProseBlock, mask: string, sentences: Sentence[], markers: CitationMarker[], analysis: boolean, state: ClaimState): Claim[] {
+interface Detectors {
+  claims(s: string): RawClaim[];
+  namesSource(s: string): boolean;
+  exempt(s: string): boolean;
+  quotes(text: string): Quote[];
+}
+
+function blockClaims(paper: Paper, block: ProseBlock, mask: string, sentences: Sentence[], markers: CitationMarker[], analysis: boolean, state: ClaimState, detect: Detectors): Claim[] {
   const out: Claim[] = [];
   if (!sentences.length) return out;
-  const quotes = findQuotes(mask);
+  const quotes = detect.quotes(mask);
   // the text with quotations blanked, for the other detectors and the sentence filters
   let plain = mask;
   if (quotes.length) {
@@ -337,9 +352,9 @@ function blockClaims(paper: Paper, block: ProseBlock, mask: string, sentences: S
   }
   sentences.forEach((sent, k) => {
     const s = plain.slice(sent.start, sent.end);
-    const sourced = labelled || namesSource(s) || (previousCovered && ANAPHORA.test(s.trimStart()));
+    const sourced = labelled || detect.namesSource(s) || (previousCovered && ANAPHORA.test(s.trimStart()));
     previousCovered = sourced || cited(sent.start, reach(sent.end));
-    if (exemptSentence(s)) return;
+    if (detect.exempt(s)) return;
     let best: RawClaim | undefined;
     let spanEnd = sent.end;
     const quotesHere = quoteBySentence.get(k) ?? [];
@@ -356,7 +371,7 @@ function blockClaims(paper: Paper, block: ProseBlock, mask: string, sentences: S
     const ownData = (state.ownData && (DATA_VOCABULARY.test(s) || (previousOwn && ANAPHORA.test(s.trimStart())))) || restatesAnalysis(s, state.analysisFigures);
     previousOwn = ownData;
     const citedHere = cited(sent.start, reach(sent.end));
-    const found = sentenceClaims(s).filter((c) => {
+    const found = detect.claims(s).filter((c) => {
       if (FIGURE_KINDS.has(c.kind) && (analysis || ownData)) return false; // the authors' own results
       if (c.kind !== 'statistic' && c.kind !== 'dated event') return true;
       const fk = figureKey(s.slice(c.start, c.end));

@@ -3,6 +3,7 @@
  * stated list counts and membership statements. Built once per analysis from the paper's blocks, in one pass
  * over the sentences that contain a number (linear in the text).
  */
+import { AnalysisCache } from '../cache';
 import type { Paper, ProseBlock, Section } from '../paper';
 import type { OffsetRange } from '../types';
 import type { KnowledgeBase } from '../../kb/types';
@@ -73,8 +74,8 @@ const BUILTIN_LONG_FORMS: [string, string][] = [
   ['small and medium enterprises', 'sme'],
 ];
 
-export function buildFigureLedger(paper: Paper, kb: KnowledgeBase, acronyms: AcronymLedger | undefined): FigureLedger {
-  const entities = entityIndex(kb);
+export function buildFigureLedger(paper: Paper, kb: KnowledgeBase, acronyms: AcronymLedger | undefined, cache: AnalysisCache = new AnalysisCache()): FigureLedger {
+  const entities = cache.memo('entity index', '', () => entityIndex(kb));
   const normalizeWords = wordNormalizer(acronyms);
   const figures: Figure[] = [];
   const listClaims: ListClaim[] = [];
@@ -90,31 +91,33 @@ export function buildFigureLedger(paper: Paper, kb: KnowledgeBase, acronyms: Acr
     return sectionPeriods.get(s);
   };
 
+  // the frames depend on the paper's acronym definitions (through the word normaliser): part of their cache key
+  const normalizerId = hashString((acronyms?.definitions ?? []).map((d) => `${d.longForm}\u0001${d.acronym}`).join('\u0002'));
   for (const block of paper.blocks) {
     if (block.section?.isReferences && block.kind !== 'heading') continue;
     const text = block.text;
     if (!/\d/.test(text) && !NUMBER_WORD.test(text) && !text.includes('(')) continue;
-    const masked = maskedSpans(text);
-    const isMasked = (t: Tok) => inSpans(masked, t.start);
+    const blockKey = `${block.kind}${text}`;
+    const facts = cache.memo('figure sentences', blockKey, () => sentenceFacts(block, entities));
     const measurable = block.kind === 'paragraph' && !block.inQuote;
     const seen = new Set<string>();
     let ambiguous = false;
     block.sentences.forEach((s, si) => {
-      if (!/\d/.test(s.text) && !NUMBER_WORD.test(s.text) && !s.text.includes('(')) return;
-      const toks = tokenize(text, s.start, s.end);
-      const ents = entities.find(toks).filter((e) => !isMasked(toks[e.t0]));
-      const periods = periodMentions(toks, isMasked);
-      const numeric = /\d/.test(s.text) || NUMBER_WORD.test(s.text);
-      const quantities = numeric ? findQuantities(toks, text, isMasked) : [];
+      const f = facts[si];
+      if (!f) return;
+      const { toks, ents, periods, quantities, numeric } = f;
       if (numeric && block.kind === 'paragraph') listClaims.push(...listClaimsIn(paper, block, s, toks));
-      if (block.kind !== 'tableCell') {
-        for (const c of findMemberClaims(toks, ents)) memberClaims.push(locateClaim(paper, block, toks, c, s.text));
-      }
+      for (const c of f.memberClaims) memberClaims.push(locateClaim(paper, block, toks, c, s.text));
       let inherited: string | undefined | null;
       if (ambiguous || seen.size > 1) inherited = null;
       else if (seen.size === 1) inherited = [...seen][0];
       else inherited = sectionPeriod(block.section);
-      const frames = measurable && quantities.length ? framesOf({ toks, quantities, entities: ents, periods, inherited, normalizeWords }, text) : [];
+      const frames =
+        measurable && quantities.length
+          ? cache.memo('figure frames', `${inherited === null ? '\u0000' : inherited === undefined ? '\u0001' : inherited}\u0002${normalizerId}\u0002${si}\u0002${blockKey}`, () =>
+              framesOf({ toks, quantities, entities: ents, periods, inherited, normalizeWords }, text),
+            )
+          : [];
       quantities.forEach((q, qi) => {
         const frame = frames[qi];
         const key = frame ? keyOf(frame, q) : undefined;
@@ -258,6 +261,44 @@ function inSpans(spans: [number, number][], pos: number): boolean {
     else return true;
   }
   return false;
+}
+
+/** What a block's sentences hold, from its text alone (cached by kind and text); undefined for sentences skipped. */
+interface SentenceFacts {
+  toks: Tok[];
+  ents: Entity[];
+  periods: ReturnType<typeof periodMentions>;
+  quantities: Quantity[];
+  numeric: boolean;
+  memberClaims: MemberClaim[];
+}
+
+function sentenceFacts(block: ProseBlock, entities: EntityIndex): (SentenceFacts | undefined)[] {
+  const text = block.text;
+  const masked = maskedSpans(text);
+  const isMasked = (t: Tok) => inSpans(masked, t.start);
+  return block.sentences.map((s) => {
+    if (!/\d/.test(s.text) && !NUMBER_WORD.test(s.text) && !s.text.includes('(')) return undefined;
+    const toks = tokenize(text, s.start, s.end);
+    const ents = entities.find(toks).filter((e) => !isMasked(toks[e.t0]));
+    const periods = periodMentions(toks, isMasked);
+    const numeric = /\d/.test(s.text) || NUMBER_WORD.test(s.text);
+    const quantities = numeric ? findQuantities(toks, text, isMasked) : [];
+    const memberClaims = block.kind !== 'tableCell' ? findMemberClaims(toks, ents) : [];
+    return { toks, ents, periods, quantities, numeric, memberClaims };
+  });
+}
+
+/** A 53-bit hash of a string (two 32-bit FNV-1a variants), as a base-36 string. */
+function hashString(s: string): string {
+  let h1 = 0x811c9dc5;
+  let h2 = 0x01000193;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 16777619);
+    h2 = Math.imul(h2 ^ c, 2246822519);
+  }
+  return ((h1 >>> 0) * 2097152 + ((h2 >>> 0) & 0x1fffff)).toString(36) + ':' + s.length;
 }
 
 /** Maps word sequences that spell a defined or well-known long form to the acronym ("foreign direct investment" → "fdi"). */

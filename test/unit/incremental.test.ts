@@ -1,0 +1,85 @@
+// Incremental checking: an analysis that reuses the cache of earlier versions of a document (parsed chunks,
+// per-block facts) must give exactly what a fresh analysis of the same text gives. Random edit sequences — single
+// characters, words, whole lines and paragraphs, inserted, deleted or replaced at random places — on the example
+// paper and the fixtures; after every edit both findings lists (ranges, messages, fixes, related locations) and
+// the paper model must be equal.
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { analyze, type AnalysisResult } from '../../server/src/core/index';
+import { AnalysisCache } from '../../server/src/core/cache';
+import { createKnowledgeBase } from '../../server/src/kb/index';
+
+const ROOT = join(__dirname, '..', '..');
+const SEED = process.env.FC_SEED ? Number(process.env.FC_SEED) : (Date.now() ^ (Math.random() * 0x7fffffff)) & 0x7fffffff;
+
+function view(r: AnalysisResult) {
+  return {
+    findings: r.findings,
+    blocks: r.paper.blocks.map((b) => [b.kind, b.range.start, b.range.end, b.text, b.section?.path.join(' > '), b.listId, b.listItem]),
+    acronyms: [...r.ledgers.acronyms.records.keys()].sort(),
+    figures: r.ledgers.figures.figures.map((f) => [f.range.start, f.key]),
+  };
+}
+
+const SNIPPETS = [
+  'e', ' ', '\n', '\n\n', '.', '(', ')', '%', '5', ' the Regional Comprehensive Economic Partnership (RCEP)', ' IPEF', ' 42.5%',
+  '\n\n## New section\n\n', '\n\n- a new item\n', '\n\n> a quote\n\n', ' (Tanaka, 2021)', '[^9]', '\n\n[^9]: A note.\n',
+  ' for the first time', '\n\n```\ncode\n\n```\n\n', '\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n', ' US$3 billion', '*', '<!-- policy-lint-disable -->',
+];
+
+const edit = fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), del: fc.nat({ max: 40 }), ins: fc.oneof(fc.constantFrom(...SNIPPETS), fc.string({ maxLength: 6 })) });
+
+function applyEdit(text: string, e: { at: number; del: number; ins: string }): string {
+  const at = Math.min(text.length, Math.floor(e.at * text.length));
+  return text.slice(0, at) + e.ins + text.slice(Math.min(text.length, at + e.del));
+}
+
+describe('incremental analysis equals a fresh one', () => {
+  const papers = [join(ROOT, 'examples', 'trade-frameworks-paper.md'), ...readdirSync(join(ROOT, 'test', 'fixtures')).filter((f) => f.endsWith('.md')).map((f) => join(ROOT, 'test', 'fixtures', f))];
+  let edits = 0;
+  for (const file of papers) {
+    it(`random edit sequences on ${file.slice(ROOT.length + 1)}`, () => {
+      const original = readFileSync(file, 'utf8');
+      fc.assert(
+        fc.property(fc.array(edit, { minLength: 1, maxLength: 12 }), (sequence) => {
+          const cache = new AnalysisCache();
+          let text = original;
+          analyze(text, { cache });
+          for (const e of sequence) {
+            text = applyEdit(text, e);
+            edits++;
+            expect(view(analyze(text, { cache }))).toEqual(view(analyze(text)));
+          }
+        }),
+        { seed: SEED, numRuns: file.includes('examples') ? 12 : 4 },
+      );
+    });
+  }
+  it('reports what it ran', () => {
+    console.log(`incremental.test: seed ${SEED}; ${edits} edits, each checked against a fresh analysis`);
+    expect(edits).toBeGreaterThan(0);
+  });
+
+  it('reuses the cache: a one-character edit recomputes a small part', () => {
+    const text = readFileSync(join(ROOT, 'examples', 'trade-frameworks-paper.md'), 'utf8');
+    const cache = new AnalysisCache();
+    analyze(text, { cache });
+    const cold = cache.misses;
+    const at = text.indexOf('\n\n', text.length >> 1);
+    analyze(text.slice(0, at) + ' x' + text.slice(at), { cache });
+    expect(cache.misses - cold).toBeLessThan(cold / 10);
+  });
+
+  it('forgets what a changed knowledge base would change', () => {
+    const cache = new AnalysisCache();
+    const text = 'The Zorblax Trade Pact (ZTP) took effect in 2021.\n\nThe ZTP grew and the ZQP did not.\n';
+    const before = analyze(text, { cache });
+    // a glossary that knows ZQP: it is no longer a near-miss of ZTP
+    const kb = createKnowledgeBase(before.kb.entries, [{ acronym: 'ZQP', name: 'Zonal Quota Programme' }]);
+    const after = analyze(text, { cache, kb });
+    expect(view(after)).toEqual(view(analyze(text, { kb })));
+    expect(view(after)).not.toEqual(view(before));
+  });
+});
