@@ -312,4 +312,15 @@ describe('acronyms keep their navigation', () => {
     expect(slice(r, { start: r.paper.lines.offsetAt(def.range.start), end: r.paper.lines.offsetAt(def.range.end) })).toBe('PDEX');
     expect(references(r, 'file:///p.md', r.paper.lines.positionAt(text.indexOf('PDEX grew')), true)).toHaveLength(2);
   });
+
+  it('an acronym in a link’s text or in an inline note is still an acronym for find references', () => {
+    const text = 'The Port Data Exchange (PDEX) links offices. See the [PDEX charter](https://example.org/pdex).^[The PDEX board met twice.]';
+    const r = analyze(text);
+    const refsAt = (needle: string, plus: number) => references(r, 'file:///p.md', r.paper.lines.positionAt(text.indexOf(needle) + plus), true).map((l) => l.range.start.character);
+    const all = [text.indexOf('PDEX)'), text.indexOf('PDEX charter'), text.indexOf('PDEX board')];
+    expect(refsAt('PDEX charter', 1)).toEqual(all);
+    expect(refsAt('PDEX board', 1)).toEqual(all);
+    // elsewhere in the link's text, the link: every link to the same address
+    expect(refsAt('charter', 1)).toEqual([text.indexOf('PDEX charter')]);
+  });
 });

@@ -65,7 +65,9 @@ export function definition(result: AnalysisResult, uri: string, p: Position, fil
  */
 export function references(result: AnalysisResult, uri: string, p: Position, includeDeclaration: boolean, fileUri?: FileUri): Location[] {
   const offset = offsetOf(result, p);
-  const cited = citationReferences(result, offset, includeDeclaration);
+  // an acronym in a link's text is looked up as an acronym; any other citation comes first
+  const onLinkAcronym = citationAt(result, offset)?.marker.kind === 'link' && acronymAt(result, offset) !== undefined;
+  const cited = onLinkAcronym ? null : citationReferences(result, offset, includeDeclaration);
   if (cited) return cited.map((l) => toLocation(result, uri, l, fileUri)).filter((l): l is Location => l !== null);
   const a = acronymAt(result, offset);
   if (!a) return [];

@@ -83,7 +83,9 @@ const within = (offset: number, r: OffsetRange) => offset >= r.start && offset <
 
 function workAt(result: AnalysisResult, offset: number): Work | undefined {
   const ledger = result.ledgers.citations;
-  const here = citationAt(result, offset);
+  const found = citationAt(result, offset);
+  // an inline note is a container, not a cited work: what is inside it (a key, an acronym) is looked up instead
+  const here = found?.marker.kind === 'inline-note' ? null : found;
   if (here) {
     const { item } = here;
     if (item.key !== undefined) return { here, same: (h) => h.item.key === item.key, record: here.record };
