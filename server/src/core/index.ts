@@ -26,3 +26,4 @@ export {
   type KeyCompletion,
   type CitationCard,
 } from './citations/index';
+export { AnalysisCache } from './cache';

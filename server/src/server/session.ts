@@ -40,6 +40,7 @@ import {
   type SeveritySetting,
   type WorkspaceSetup,
 } from '../core/index';
+import { AnalysisCache } from '../core/cache';
 import {
   quickFixActions,
   readDiagnosticData,
@@ -91,6 +92,8 @@ interface Folder {
 export class PolicyLintSession {
   private readonly documents = new TextDocuments(TextDocument);
   private readonly cache = new Map<string, { version: number; result: AnalysisResult }>();
+  /** Per open document: what its earlier versions' analyses computed, so an edit re-checks only what changed. */
+  private readonly incremental = new Map<string, AnalysisCache>();
   private folders: Folder[] = [];
   /** Settings that apply outside any workspace folder. */
   private globalSettings: PolicyLintConfig = {};
@@ -134,6 +137,7 @@ export class PolicyLintSession {
     this.documents.onDidClose((e) =>
       this.guard('didClose', () => {
         this.cache.delete(e.document.uri);
+        this.incremental.delete(e.document.uri);
         if (this.lintable(e.document)) this.publish({ uri: e.document.uri, diagnostics: [] });
       }, undefined),
     );
@@ -325,7 +329,10 @@ export class PolicyLintSession {
   private analyzeText(uri: string, text: string): AnalysisResult {
     const folder = this.folderOf(uri);
     const dir = dirOf(uri) ?? folder?.root;
+    let cache = this.incremental.get(uri);
+    if (!cache && this.documents.get(uri)) this.incremental.set(uri, (cache = new AnalysisCache()));
     return analyze(text, {
+      cache,
       config: folder?.config ?? resolveConfig(rules, this.globalSettings),
       kb: folder?.setup.kb ?? this.empty.kb,
       readBibliography: dir ? (p) => readBibliography(path.resolve(dir, p)) : undefined,
