@@ -1,6 +1,7 @@
-import { LineCounter, parseDocument, isMap, isScalar, isSeq, type Node as YamlNode } from 'yaml';
+import { LineCounter, parseDocument, isAlias, isMap, isScalar, isSeq, type Document, type Node as YamlNode } from 'yaml';
 import type { SeveritySetting } from './types';
 import type { AnyRule } from './rule';
+import { loadGlossary } from '../kb/index';
 
 /** The user's configuration, as written in `.policylint.yaml` / `.policylint.json` or VS Code settings. */
 export interface PolicyLintConfig {
@@ -70,21 +71,58 @@ function optionMatches(type: string, v: unknown): boolean {
   }
 }
 
+export interface ParseConfigOptions {
+  /** The file is JSON (`.policylint.json`): its syntax is checked as strict JSON (no comments, no trailing commas). */
+  json?: boolean;
+}
+
+export interface ParsedConfig {
+  config: PolicyLintConfig;
+  problems: ConfigProblem[];
+  /** Where each entry of `config.glossary` is written (1-based), for problems about that glossary. */
+  glossaryPositions?: { line: number; column: number }[];
+}
+
 /**
  * Parses and validates a config file (YAML or JSON; JSON is read by the YAML parser, which reports positions).
- * Never throws: problems come back with 1-based line/column, and whatever is valid is kept.
+ * Never throws: problems come back with 1-based line/column, and whatever is valid is kept. A syntax error
+ * rejects the whole file (the defaults apply) and is reported once, at the line where it is: for a bracket,
+ * brace or quote left open at the end of the file, at the line where it was opened.
  */
-export function parseConfig(text: string, registry: readonly AnyRule[]): { config: PolicyLintConfig; problems: ConfigProblem[] } {
+export function parseConfig(text: string, registry: readonly AnyRule[], options: ParseConfigOptions = {}): ParsedConfig {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const problems: ConfigProblem[] = [];
   const at = (offset: number | undefined) => {
     const p = lineCounter.linePos(offset ?? 0);
     return { line: p.line, column: p.col };
   };
-  for (const e of doc.errors) problems.push({ message: e.message.split('\n')[0], ...at(e.pos[0]) });
   const config: PolicyLintConfig = {};
-  if (doc.errors.length > 0) return { config, problems };
+  if (options.json) {
+    const syntax = jsonSyntaxProblem(text);
+    if (syntax) {
+      const pos = positionOf(text, Math.min(syntax.offset, text.length));
+      return { config, problems: [{ message: `Invalid JSON: ${syntax.message}.`, ...pos }] };
+    }
+  }
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    const e = doc.errors[0];
+    const open = e.pos[0] >= text.trimEnd().length ? unclosedAt(text) : undefined;
+    const lang = options.json ? 'JSON' : 'YAML';
+    if (open) problems.push({ message: `Invalid ${lang}: ${open.what} is never closed.`, ...at(open.offset) });
+    else problems.push({ message: `Invalid ${lang}: ${yamlMessage(e.code, e.message, text, e.pos[0])}.`, ...at(e.pos[0]) });
+    return { config, problems };
+  }
+  const deref = (n: unknown): YamlNode | null => (isAlias(n) ? ((n.resolve(doc as Document) as YamlNode | undefined) ?? null) : ((n as YamlNode | null) ?? null));
+  const plainOf = (n: YamlNode | null): unknown => {
+    if (!n) return null;
+    try {
+      return n.toJS(doc as Document, { maxAliasCount: 100 });
+    } catch {
+      return undefined;
+    }
+  };
+  let glossaryPositions: { line: number; column: number }[] | undefined;
   const root = doc.contents;
   if (root === null || root === undefined) return { config, problems };
   if (!isMap(root)) {
@@ -94,7 +132,7 @@ export function parseConfig(text: string, registry: readonly AnyRule[]): { confi
   for (const pair of root.items) {
     const keyNode = pair.key as YamlNode | null;
     const key = isScalar(keyNode) ? String(keyNode.value) : '';
-    const value = pair.value as YamlNode | null;
+    const value = deref(pair.value);
     const keyPos = at(keyNode?.range?.[0]);
     if (key === 'rules') {
       if (!isMap(value)) {
@@ -111,16 +149,16 @@ export function parseConfig(text: string, registry: readonly AnyRule[]): { confi
           problems.push({ message: `Unknown rule "${id}". Known rules: ${registry.map((r) => r.meta.id).join(', ')}.`, ...idPos });
           continue;
         }
-        const v = rp.value as YamlNode | null;
-        const plain = v && 'toJSON' in v ? (v as { toJSON(): unknown }).toJSON() : null;
+        const v = deref(rp.value);
+        const plain = plainOf(v);
         if (isSeveritySetting(plain)) {
           config.rules[id] = plain;
         } else if (isMap(v)) {
           const entry: { severity?: SeveritySetting; options?: Record<string, unknown> } = {};
           for (const sp of v.items) {
             const k = isScalar(sp.key) ? String(sp.key.value) : '';
-            const sv = sp.value as YamlNode | null;
-            const svPlain = sv && 'toJSON' in sv ? (sv as { toJSON(): unknown }).toJSON() : null;
+            const sv = deref(sp.value);
+            const svPlain = plainOf(sv);
             const kPos = at((sp.key as YamlNode | null)?.range?.[0]);
             if (k === 'severity') {
               if (isSeveritySetting(svPlain)) entry.severity = svPlain;
@@ -133,8 +171,8 @@ export function parseConfig(text: string, registry: readonly AnyRule[]): { confi
               entry.options = {};
               for (const op of sv.items) {
                 const ok = isScalar(op.key) ? String(op.key.value) : '';
-                const ov = op.value as YamlNode | null;
-                const ovPlain = ov && 'toJSON' in ov ? (ov as { toJSON(): unknown }).toJSON() : null;
+                const ov = deref(op.value);
+                const ovPlain = plainOf(ov);
                 const spec = (rule.meta.options as Record<string, { type: string }>)[ok];
                 if (!spec) {
                   const known = Object.keys(rule.meta.options);
@@ -155,10 +193,14 @@ export function parseConfig(text: string, registry: readonly AnyRule[]): { confi
         }
       }
     } else if (key === 'glossary' || key === 'ignore') {
-      const plain = value && 'toJSON' in value ? (value as { toJSON(): unknown }).toJSON() : null;
+      const plain = plainOf(value);
       const list = typeof plain === 'string' ? [plain] : plain;
       if (Array.isArray(list) && list.every((x) => typeof x === 'string')) {
         config[key] = list as string[];
+        if (key === 'glossary') {
+          const items = isSeq(value) ? value.items.map((n) => deref(n)) : [value];
+          glossaryPositions = items.map((n) => at(n?.range?.[0] ?? value?.range?.[0]));
+        }
       } else {
         problems.push({ message: `"${key}" must be a list of file paths or globs.`, ...at(value?.range?.[0] ?? keyNode?.range?.[0]) });
       }
@@ -166,6 +208,95 @@ export function parseConfig(text: string, registry: readonly AnyRule[]): { confi
       problems.push({ message: `Unknown key "${key}" (expected "rules", "glossary" or "ignore").`, ...keyPos });
     }
   }
-  void isSeq;
-  return { config, problems };
+  return { config, problems, ...(glossaryPositions ? { glossaryPositions } : {}) };
+}
+
+/** 1-based line and column of an offset. */
+function positionOf(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset).split(/\r\n|\r|\n/);
+  return { line: before.length, column: before[before.length - 1].length + 1 };
+}
+
+/**
+ * The first strict-JSON syntax error (what JSON.parse rejects: comments, trailing commas, unquoted words), with
+ * its offset; undefined for valid JSON. The glossary loader's JSON reader, which knows positions, does the work.
+ */
+export function jsonSyntaxProblem(text: string): { message: string; offset: number } | undefined {
+  if (!text.replace(/^\uFEFF/, '').trim()) return { message: 'the file is empty', offset: 0 };
+  const error = loadGlossary('.policylint.json', text).errors.find((e) => e.message.startsWith('Invalid JSON: '));
+  if (!error) return undefined;
+  const message = error.message.slice('Invalid JSON: '.length).replace(/\.$/, '');
+  if (/end of JSON input/.test(message)) {
+    const open = unclosedAt(text);
+    if (open) return { message: `${open.what} is never closed`, offset: open.offset };
+  }
+  return { message, offset: offsetOf(text, error.line, error.column) };
+}
+
+function offsetOf(text: string, line: number, column: number): number {
+  let offset = 0;
+  for (let l = 1; l < line; l++) {
+    const nl = text.indexOf('\n', offset);
+    if (nl < 0) break;
+    offset = nl + 1;
+  }
+  return offset + column - 1;
+}
+
+/** "Flow sequence in block collection must be …" and friends, as one sentence without a final period. */
+function yamlMessage(code: string, message: string, text: string, offset: number): string {
+  if (code === 'DUPLICATE_KEY') {
+    const m = /^(?:"([^"\n]*)"|'([^'\n]*)'|([^:\n]*[^:\s]))/.exec(text.slice(offset, offset + 200));
+    const key = m ? (m[1] ?? m[2] ?? m[3]) : undefined;
+    if (key !== undefined) return `the key "${key}" is given twice`;
+  }
+  return message.split('\n')[0].replace(/[.:]\s*$/, '');
+}
+
+/**
+ * The innermost "[" or "{" (or the quoted string) still open at the end of a YAML or JSON text, where the
+ * parser only notices at the end of the file. Brackets count where a flow collection can start: after ":",
+ * "-", ",", "[", "{" or at the start of a line; comments and quoted strings are skipped.
+ */
+export function unclosedAt(text: string): { what: string; offset: number } | undefined {
+  const stack: { ch: string; offset: number }[] = [];
+  let lastSignificant = '\n';
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"' || c === "'") {
+      if (!/[\n:,[{\-?]/.test(lastSignificant)) {
+        lastSignificant = c;
+        continue;
+      }
+      const start = i;
+      i++;
+      for (; i < text.length; i++) {
+        if (c === '"' && text[i] === '\\') {
+          i++;
+          continue;
+        }
+        if (text[i] === c) {
+          if (c === "'" && text[i + 1] === "'") {
+            i++;
+            continue;
+          }
+          break;
+        }
+      }
+      if (i >= text.length) return { what: `the string opened with ${c}`, offset: start };
+      lastSignificant = c;
+      continue;
+    }
+    if (c === '#' && (i === 0 || /\s/.test(text[i - 1]))) {
+      while (i < text.length && text[i] !== '\n') i++;
+      lastSignificant = '\n';
+      continue;
+    }
+    if ((c === '[' || c === '{') && /[\n:,[{\-]/.test(lastSignificant)) stack.push({ ch: c, offset: i });
+    else if ((c === ']' || c === '}') && stack.length && stack[stack.length - 1].ch === (c === ']' ? '[' : '{')) stack.pop();
+    if (c === '\n') lastSignificant = '\n';
+    else if (c !== ' ' && c !== '\t' && c !== '\r') lastSignificant = c;
+  }
+  const top = stack[stack.length - 1];
+  return top ? { what: `the "${top.ch}"`, offset: top.offset } : undefined;
 }

@@ -1,9 +1,14 @@
-import { parseDocument, parse as parseYaml, isMap, isScalar, isSeq, type Node as YamlNode } from 'yaml';
+import { LineCounter, parseDocument, isMap, isScalar, isSeq, type Node as YamlNode } from 'yaml';
+import { jsonSyntaxProblem, unclosedAt } from '../config';
 import type { FrontMatter } from '../paper';
 import type { OffsetRange } from '../types';
 import type { BibRecord, BibliographyFile } from './types';
 
-/** Reads a bibliography file named by the paper (path as written, relative to the paper); undefined when it cannot be read. */
+/**
+ * Reads a bibliography file named by the paper (path as written, relative to the paper); undefined when it cannot
+ * be read, or throws an error whose message says why ("no such file", "the file is 50 MB, over the 10 MB limit",
+ * "it is outside the workspace folder…"): the message is shown in the citation/bibliography-error finding.
+ */
 export type BibliographyReader = (path: string) => string | undefined;
 
 export interface BibliographyOptions {
@@ -27,7 +32,7 @@ interface NamedFile {
 }
 
 /** The `bibliography:` entries and inline `references:` of the YAML front matter. */
-export function frontMatterBibliography(fm: FrontMatter | undefined): { files: NamedFile[]; inline: unknown[] | undefined } {
+export function frontMatterBibliography(fm: FrontMatter | undefined): { files: NamedFile[]; inline: unknown[] | undefined; inlineRange?: OffsetRange; inlineLine?: (index: number) => number | undefined } {
   if (!fm || !/(^|\n)\s*(bibliography|references)\s*:/.test(fm.raw)) return { files: [], inline: undefined };
   let doc;
   try {
@@ -38,6 +43,8 @@ export function frontMatterBibliography(fm: FrontMatter | undefined): { files: N
   if (doc.errors.length || !isMap(doc.contents)) return { files: [], inline: undefined };
   const files: NamedFile[] = [];
   let inline: unknown[] | undefined;
+  let inlineRange: OffsetRange | undefined;
+  let inlineLine: ((index: number) => number | undefined) | undefined;
   for (const pair of doc.contents.items) {
     const key = isScalar(pair.key) ? String(pair.key.value) : '';
     const value = pair.value as YamlNode | null;
@@ -50,10 +57,20 @@ export function frontMatterBibliography(fm: FrontMatter | undefined): { files: N
       }
     } else if (key === 'references') {
       const plain = value && 'toJSON' in value ? (value as { toJSON(): unknown }).toJSON() : undefined;
-      if (Array.isArray(plain)) inline = plain;
+      if (Array.isArray(plain)) {
+        inline = plain;
+        const k = (pair.key as YamlNode | null)?.range;
+        if (k) inlineRange = { start: fm.rawStart + k[0], end: fm.rawStart + k[1] };
+        const items = isSeq(value) ? (value.items as (YamlNode | null)[]) : [];
+        // line in the paper (the front matter starts on line 2, after its "---")
+        inlineLine = (index) => {
+          const r = items[index]?.range;
+          return r ? fm.raw.slice(0, r[0]).split('\n').length + 1 : undefined;
+        };
+      }
     }
   }
-  return { files, inline };
+  return { files, inline, inlineRange, inlineLine };
 }
 
 /** Loads the paper's bibliographies through the injected reader. Never throws. */
@@ -67,7 +84,14 @@ export function loadBibliography(fm: FrontMatter | undefined, options: Bibliogra
     records.set(r.key, r);
     keys.push(r.key);
   };
-  if (named.inline) for (const r of cslRecords(named.inline, 'front matter')) addRecord(r);
+  if (named.inline) {
+    // an item without an id in the front matter's `references:` is reported, not thrown
+    try {
+      for (const r of cslRecords(named.inline, 'front matter', named.inlineLine)) addRecord(r);
+    } catch (e) {
+      files.push({ path: 'references', range: named.inlineRange, status: 'invalid', error: e instanceof Error ? e.message : String(e), records: 0 });
+    }
+  }
   const list: NamedFile[] = named.files.length ? named.files : (options.bibliography ?? []).map((path) => ({ path, range: undefined }));
   const read = options.readBibliography;
   if (read) {
@@ -85,12 +109,14 @@ export function loadBibliography(fm: FrontMatter | undefined, options: Bibliogra
         text = read(f.path);
       } catch (e) {
         file.error = e instanceof Error ? e.message : String(e);
+        text = undefined;
       }
       if (text === undefined) {
         file.status = 'unreadable';
         continue;
       }
       try {
+        if (!text.replace(/^\uFEFF/, '').trim()) throw new Error('the file is empty');
         const recs = format === 'bibtex' ? parseBibtex(text, f.path) : format === 'json' ? parseCslJson(text, f.path) : parseCslYaml(text, f.path);
         file.records = recs.length;
         for (const r of recs) addRecord(r);
@@ -122,14 +148,24 @@ class BibError extends Error {}
  */
 export function parseBibtex(text: string, file = ''): BibRecord[] {
   const out: BibRecord[] = [];
+  /** Key → offset of its entry, for duplicates (BibTeX: "Repeated entry"). */
+  const seen = new Map<string, number>();
   const macros = new Map<string, string>(
     ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'].map((m) => [m, m]),
   );
   let i = 0;
   const n = text.length;
   const lineAt = (o: number) => text.slice(0, o).split('\n').length;
+  // lines of entry starts, counted incrementally (entries come in order)
+  let countedTo = 0;
+  let countedLine = 1;
+  const entryLine = (o: number) => {
+    for (let k = text.indexOf('\n', countedTo); k >= 0 && k < o; k = text.indexOf('\n', k + 1)) countedLine++;
+    countedTo = o;
+    return countedLine;
+  };
   const fail = (msg: string, at: number): never => {
-    throw new BibError(`${msg} (line ${lineAt(at)})`);
+    throw new BibError(/\(lines \d+ and \d+\)$/.test(msg) ? msg : `${msg} (line ${lineAt(at)})`);
   };
   const ws = () => {
     while (i < n && /\s/.test(text[i])) i++;
@@ -231,6 +267,8 @@ export function parseBibtex(text: string, file = ''): BibRecord[] {
     i += key.length;
     ws();
     const fields = new Map<string, string>();
+    /** A field whose value runs over what looks like the next field or entry: its "{" was never closed. */
+    let swallower: { name: string; at: number } | undefined;
     for (;;) {
       ws();
       if (text[i] === ',') {
@@ -241,16 +279,25 @@ export function parseBibtex(text: string, file = ''): BibRecord[] {
         i++;
         break;
       }
-      if (i >= n) fail(`the entry "${key}" is not closed`, at);
+      if (i >= n) {
+        if (swallower) fail(`the entry "${key}" is not closed: the "{" of its field "${swallower.name}" is never closed`, swallower.at);
+        fail(`the entry "${key}" is not closed`, at);
+      }
       const fm = /^[A-Za-z][\w\-:.+]*/.exec(text.slice(i, i + 100));
       if (!fm) fail(`unexpected "${text[i]}" in the entry "${key}"`, i);
+      const fieldAt = i;
       i += fm![0].length;
       ws();
       if (text[i] !== '=') fail(`the field "${fm![0]}" of "${key}" has no "="`, i);
       i++;
-      fields.set(fm![0].toLowerCase(), value());
+      const v = value();
+      if (!swallower && /\n\s*[A-Za-z][\w\-:.+]*\s*=|\n\s*@[A-Za-z]+\s*[{(]/.test(v)) swallower = { name: fm![0], at: fieldAt };
+      fields.set(fm![0].toLowerCase(), v);
     }
-    out.push(bibtexRecord(type, key, fields, file));
+    const first = seen.get(key);
+    if (first !== undefined) fail(`the key "${key}" is defined twice (lines ${lineAt(first)} and ${lineAt(at)})`, at);
+    seen.set(key, at);
+    out.push({ ...bibtexRecord(type, key, fields, file), line: entryLine(at) });
   }
   return out;
 }
@@ -327,25 +374,92 @@ function formatAuthors(families: string[]): string {
 export function parseCslJson(text: string, file = ''): BibRecord[] {
   let data: unknown;
   try {
-    data = JSON.parse(text);
+    data = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (e) {
+    const problem = jsonSyntaxProblem(text);
+    if (problem) throw new Error(`not valid JSON: ${problem.message} (line ${lineOfOffset(text, problem.offset)})`);
     throw new Error(`not valid JSON: ${e instanceof Error ? e.message : String(e)}`);
   }
   const list = Array.isArray(data) ? data : data && typeof data === 'object' && Array.isArray((data as { items?: unknown }).items) ? (data as { items: unknown[] }).items : undefined;
-  if (!list) throw new Error('a CSL-JSON bibliography must be an array of items');
-  return cslRecords(list, file);
+  if (!list) throw new Error(`a CSL-JSON bibliography must be an array of items (found ${describe(data)})`);
+  let starts: number[] | undefined;
+  return cslRecords(list, file, (index) => {
+    starts ??= jsonArrayItemStarts(text);
+    const o = starts[index];
+    return o === undefined ? undefined : lineOfOffset(text, o);
+  });
 }
 
 export function parseCslYaml(text: string, file = ''): BibRecord[] {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
+  if (doc.errors.length) {
+    const e = doc.errors[0];
+    const open = e.pos[0] >= text.trimEnd().length ? unclosedAt(text) : undefined;
+    if (open) throw new Error(`not valid YAML: ${open.what} is never closed (line ${lineCounter.linePos(open.offset).line})`);
+    throw new Error(`not valid YAML: ${e.message.split('\n')[0].replace(/[.:]\s*$/, '')} (line ${lineCounter.linePos(e.pos[0]).line})`);
+  }
   let data: unknown;
   try {
-    data = parseYaml(text);
+    data = doc.toJS({ maxAliasCount: 100 });
   } catch (e) {
     throw new Error(`not valid YAML: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
   }
+  let listNode: YamlNode | null | undefined = doc.contents as YamlNode | null;
+  if (isMap(listNode)) listNode = listNode.get('references', true) as YamlNode | undefined;
   const list = Array.isArray(data) ? data : data && typeof data === 'object' && Array.isArray((data as { references?: unknown }).references) ? (data as { references: unknown[] }).references : undefined;
-  if (!list) throw new Error('a CSL-YAML bibliography must be a list of items or hold one under "references"');
-  return cslRecords(list, file);
+  if (!list) throw new Error(`a CSL-YAML bibliography must be a list of items or hold one under "references" (found ${describe(data)})`);
+  const items = isSeq(listNode) ? (listNode.items as (YamlNode | null)[]) : [];
+  return cslRecords(list, file, (index) => {
+    const r = items[index]?.range;
+    return r ? lineCounter.linePos(r[0]).line : undefined;
+  });
+}
+
+function describe(data: unknown): string {
+  if (data === null || data === undefined) return 'nothing';
+  if (Array.isArray(data)) return 'a list';
+  if (typeof data === 'object') return 'an object without an "items" list';
+  return `a ${typeof data}`;
+}
+
+function lineOfOffset(text: string, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
+  return line;
+}
+
+/** Offsets where the items of the bibliography's array start: the root array, or the one under "items". */
+function jsonArrayItemStarts(text: string): number[] {
+  let i = text.search(/\S/);
+  if (i < 0) return [];
+  if (text[i] === '{') {
+    const key = /"items"\s*:\s*\[/.exec(text);
+    if (!key) return [];
+    i = key.index + key[0].length - 1;
+  }
+  if (text[i] !== '[') return [];
+  const starts: number[] = [];
+  let depth = 0;
+  let expectItem = false;
+  for (; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"') {
+      if (depth === 1 && expectItem) starts.push(i), (expectItem = false);
+      for (i++; i < text.length && text[i] !== '"'; i++) if (text[i] === '\\') i++;
+      continue;
+    }
+    if (c === '[' || c === '{') {
+      if (depth === 1 && expectItem) starts.push(i), (expectItem = false);
+      depth++;
+      if (depth === 1) expectItem = true;
+    } else if (c === ']' || c === '}') {
+      depth--;
+      if (depth === 0) break;
+    } else if (c === ',' && depth === 1) expectItem = true;
+    else if (depth === 1 && expectItem && !/\s/.test(c)) starts.push(i), (expectItem = false);
+  }
+  return starts;
 }
 
 interface CslName {
@@ -354,12 +468,21 @@ interface CslName {
   literal?: string;
 }
 
-function cslRecords(list: unknown[], file: string): BibRecord[] {
+/** Records of CSL items; throws on an item that is not an object, has no id, or repeats an id (with its line). */
+function cslRecords(list: unknown[], file: string, lineOf: (index: number) => number | undefined = () => undefined): BibRecord[] {
   const out: BibRecord[] = [];
+  const seen = new Map<string, number>();
+  const fail = (msg: string, idx: number): never => {
+    const line = lineOf(idx);
+    throw new Error(line === undefined ? msg : `${msg} (line ${line})`);
+  };
   list.forEach((raw, idx) => {
-    if (!raw || typeof raw !== 'object') throw new Error(`item ${idx + 1} is not an object`);
+    if (!raw || typeof raw !== 'object' || Array.isArray(raw)) fail(`item ${idx + 1} is not an object`, idx);
     const it = raw as Record<string, unknown>;
-    if (typeof it.id !== 'string' && typeof it.id !== 'number') throw new Error(`item ${idx + 1} has no "id"`);
+    if ((typeof it.id !== 'string' || !it.id.trim()) && typeof it.id !== 'number') fail(`item ${idx + 1} has no "id"`, idx);
+    const first = seen.get(String(it.id));
+    if (first !== undefined) fail(`items ${first + 1} and ${idx + 1} have the same id "${String(it.id)}"`, idx);
+    seen.set(String(it.id), idx);
     const names = (Array.isArray(it.author) ? it.author : Array.isArray(it.editor) ? it.editor : []) as CslName[];
     const families = names.map((n) => (n && typeof n === 'object' ? (n.family ?? n.literal ?? '') : '')).filter(Boolean);
     const issued = it.issued as { 'date-parts'?: unknown[][]; raw?: string; literal?: string } | undefined;
@@ -372,6 +495,7 @@ function cslRecords(list: unknown[], file: string): BibRecord[] {
       title: typeof it.title === 'string' ? it.title : '',
       venue: String(it['container-title'] ?? it.publisher ?? ''),
       file,
+      line: lineOf(idx),
     });
   });
   return out;
