@@ -15,6 +15,8 @@ import {
   type ResolvedConfig,
   type WorkspaceSetup,
 } from '../core/index';
+import { reason } from '../core/workspace';
+import { readUserFile } from '../server/workspaceFiles';
 import { collectFiles, InputError, ioReason } from './files';
 import { formatJson, formatText, type FileReport } from './format';
 import { ignoredBy } from './glob';
@@ -58,8 +60,6 @@ Exit status:
 
 /** Passes of analyse → apply certain fixes under --fix (fixes skipped for overlapping apply on the next pass). */
 const MAX_FIX_PASSES = 10;
-/** Bibliography files larger than this are not read (the core then skips key checks). */
-const MAX_BIBLIOGRAPHY_BYTES = 8 * 1024 * 1024;
 
 type Format = 'text' | 'json' | 'sarif';
 const FORMATS: readonly Format[] = ['text', 'json', 'sarif'];
@@ -245,7 +245,11 @@ function check(argv: string[], out: (s: string) => void, err: (s: string) => voi
 
   if (opts.config) {
     try {
-      fs.readFileSync(opts.config);
+      // opened, not read: a config over the size limit is reported (config/invalid) like any other broken config
+      const fd = fs.openSync(opts.config, 'r');
+      const isDir = fs.fstatSync(fd).isDirectory();
+      fs.closeSync(fd);
+      if (isDir) throw Object.assign(new Error('it is a folder'), { code: 'EISDIR' });
     } catch (e) {
       throw new CliError(`cannot read ${opts.config}: ${ioReason(e)}`);
     }
@@ -256,7 +260,8 @@ function check(argv: string[], out: (s: string) => void, err: (s: string) => voi
     const key = configPath ? path.resolve(configPath) : '';
     let s = setups.get(key);
     if (!s) {
-      const workspace = loadWorkspaceSetup(configPath, (p) => fs.readFileSync(p, 'utf8'), rules);
+      // the CLI reads what the user names (no workspace-trust policy), within the size limit
+      const workspace = loadWorkspaceSetup(configPath, (p) => readUserFile(p), rules);
       s = { workspace, config: resolveConfig(rules, workspace.config), root: configPath ? path.dirname(path.resolve(configPath)) : undefined };
       setups.set(key, s);
     }
@@ -355,12 +360,12 @@ function check(argv: string[], out: (s: string) => void, err: (s: string) => voi
   return errors > 0 || tooManyWarnings ? 1 : 0;
 }
 
+/** Reads a bibliography within the size limit; throws a readable reason, shown by citation/bibliography-error. */
 function readBibliography(file: string): string | undefined {
   try {
-    if (fs.statSync(file).size > MAX_BIBLIOGRAPHY_BYTES) return undefined;
-    return fs.readFileSync(file, 'utf8');
-  } catch {
-    return undefined;
+    return readUserFile(file);
+  } catch (e) {
+    throw new Error(reason(e));
   }
 }
 
