@@ -5,6 +5,7 @@
  *   - statusBar.ts       the paper's problem counts in the status bar
  *   - checkWorkspace.ts  "Check all papers in the workspace" (policyLint/checkFiles)
  *   - crashPolicy.ts     restart a crashed server, and say so once
+ *   - trust.ts           workspace trust: the server reads only inside the workspace until trust is granted
  * The citation highlighting is a TextMate injection grammar (syntaxes/), contributed in package.json.
  *
  * Command names: the server advertises `policyLint.fixAll` in `executeCommandProvider`, and
@@ -34,6 +35,7 @@ import type { CheckSummary } from './format';
 import { OVERVIEW_REFRESH_COMMAND, OverviewController } from './overview';
 import { PaperTracker } from './paperTracker';
 import { PaperStatusBar } from './statusBar';
+import { trustInitializationOptions, WORKSPACE_TRUST_NOTIFICATION, type WorkspaceTrustParams } from './trust';
 
 /** What `activate` returns; integration tests reach the client and the features through `extension.exports`. */
 export interface PolicyLintApi {
@@ -102,6 +104,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Policy
       { scheme: 'untitled', language: 'markdown' },
     ],
     synchronize: { configurationSection: 'policyLint' },
+    // a function, so that a restarted server learns the trust of the moment
+    initializationOptions: () => trustInitializationOptions(vscode.workspace.isTrusted),
     errorHandler,
     // `policyLint.trace.server` is read by the client itself (it uses `${CLIENT_ID}.trace.server`).
   };
@@ -142,6 +146,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<Policy
     }),
     vscode.commands.registerCommand(CHECK_WORKSPACE_COMMAND, () => checker.check()),
     vscode.commands.registerCommand(OVERVIEW_REFRESH_COMMAND, () => overview.refresh()),
+    // Restricted Mode → trusted: the server may now read files outside the workspace folders, and re-checks
+    vscode.workspace.onDidGrantWorkspaceTrust(() => {
+      if (lc.state !== State.Running) return; // the next start reads isTrusted
+      const params: WorkspaceTrustParams = { trusted: true };
+      lc.sendNotification(WORKSPACE_TRUST_NOTIFICATION, params).catch((e: unknown) => lc.error('Policy Lint: could not tell the server about workspace trust', e));
+    }),
   );
 
   const ready = lc.start().catch((err: unknown) => {

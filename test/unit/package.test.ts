@@ -50,7 +50,8 @@ describe('the .vsix', () => {
 
 describe('package.json contributions', () => {
   it('declares the workspace-trust and virtual-workspace capabilities', () => {
-    expect(pkg.capabilities.untrustedWorkspaces).toEqual({ supported: true });
+    expect(pkg.capabilities.untrustedWorkspaces.supported).toBe('limited');
+    expect(pkg.capabilities.untrustedWorkspaces.description).toMatch(/only from inside the workspace folders/);
     expect(pkg.capabilities.virtualWorkspaces.supported).toBe(false);
     expect(pkg.capabilities.virtualWorkspaces.description).toBeTruthy();
   });
