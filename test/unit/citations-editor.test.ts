@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyze, type AnalysisResult, type AnalyzeOptions } from '../../server/src/core/analyze';
-import { citationDefinition, citationReferences, hoverAt, keyCompletion } from '../../server/src/core/index';
+import { citationDefinition, citationReferences, hoverAt, keyCompletion, referenceCompletion } from '../../server/src/core/index';
+import { citedForm } from '../../server/src/core/citations/complete';
 import { parseBibtex, parseCslJson, parseCslYaml } from '../../server/src/core/citations/bibliography';
 import { completions, definition, references } from '../../server/src/server/features';
 
@@ -229,6 +230,64 @@ describe('author–year papers', () => {
     expect(where(r, citationReferences(r, text.indexOf('Varga'), true))).toEqual(['Varga, 2022']);
     // plain prose is neither
     expect(citationReferences(r, text.indexOf('Dredging costs'), true)).toBeNull();
+  });
+});
+
+describe('author–year completion', () => {
+  const paper = [
+    'Dredging costs rose (Mensah, 2020). Okoro (2018) disagrees. Silt is costly (Lee and Park 2021).', // 1
+    '',
+    '## References', // 3
+    '',
+    'Lee, S. and Park, J. (2021). Silt and Spending. Port Studies 4: 1–12.',
+    'Mensah, A. (2020). Dredging Budgets in West Africa. Accra: Coastline Books.',
+    'Okoro, N. (2018). The Case for Harbour Rules. Lagos: Delta House.',
+    'Varga, P., Novak, T. and Horvat, M. (2022). Sediment Markets. Zagreb: Adriatic Press.',
+    'Smith, John (2019). Unreadable Names. London: Somewhere.',
+  ].join('\n');
+  const typing = (typed: string) => {
+    const text = paper.replace('Silt is costly', `${typed} Silt is costly`);
+    return { r: analyze(text), offset: text.indexOf(typed) + typed.length };
+  };
+
+  it('inside a parenthesis, offers the reference entries as the paper cites them, replacing what was typed', () => {
+    const { r, offset } = typing('Ports dredge more (Me');
+    const c = referenceCompletion(r, offset)!;
+    expect(c.prefix).toBe('Me');
+    expect(c.range).toEqual({ start: offset - 2, end: offset });
+    // the paper's own forms for cited entries; a form read from the entry's authors for the uncited Varga entry;
+    // "Smith, John" cannot be read with confidence and is left out
+    expect(c.entries.map((e) => e.citation)).toEqual(['Lee and Park, 2021', 'Mensah, 2020', 'Okoro, 2018', 'Varga et al., 2022']);
+    const second = typing('Ports dredge more (Mensah, 2020; ');
+    expect(referenceCompletion(second.r, second.offset)!.range).toEqual({ start: second.offset, end: second.offset });
+  });
+
+  it('not outside a parenthesis, after its close, in a Pandoc or reference-less paper, or after a lower-case word', () => {
+    for (const typed of ['Ports dredge more Me', 'Ports dredge (more) Me', 'Ports dredge (see Me']) {
+      const { r, offset } = typing(typed);
+      expect(referenceCompletion(r, offset), typed).toBeNull();
+    }
+    expect(referenceCompletion(analyze('Costs rose (Me'), 14)).toBeNull();
+    const pos = (t: ReturnType<typeof typing>) => t.r.paper.lines.positionAt(t.offset);
+    const t = typing('Ports dredge more (Ok');
+    const items = completions(t.r, pos(t));
+    expect(items.slice(0, 2).map((i) => [i.label, i.detail])).toEqual([
+      ['Lee and Park, 2021', 'Lee, S. and Park, J. (2021). Silt and Spending. Port Studies 4: 1–12.'],
+      ['Mensah, 2020', 'Mensah, A. (2020). Dredging Budgets in West Africa. Accra: Coastline Books.'],
+    ]);
+    expect(items.find((i) => i.label === 'Okoro, 2018')!.textEdit).toEqual({ range: { start: { line: 0, character: pos(t).character - 2 }, end: pos(t) }, newText: 'Okoro, 2018' });
+    // acronyms are still offered after the entries
+    expect(items.some((i) => i.label === 'RCEP')).toBe(true);
+  });
+
+  it('reads the authors of an entry as a citation names them, or not at all', () => {
+    expect(citedForm('Mensah, A.')).toBe('Mensah');
+    expect(citedForm('Lee, S. and Park, J.-W.')).toBe('Lee and Park');
+    expect(citedForm('Brennan, T., Osei, K., & Lee, M.')).toBe('Brennan et al.');
+    expect(citedForm('Zhang Xiaojun and Ma Xiaoqing')).toBe('Zhang Xiaojun and Ma Xiaoqing');
+    expect(citedForm('World Bank')).toBe('World Bank');
+    expect(citedForm('Smith, John')).toBeUndefined();
+    expect(citedForm('Zhang Xiaojun, Ma Xiaoqing')).toBeUndefined();
   });
 });
 

@@ -18,12 +18,14 @@ export {
   citationReferences,
   recordLocation,
   keyCompletion,
+  referenceCompletion,
   citationCard,
   formatRecord,
   type CitationHit,
   type BibliographyKey,
   type CitationLocation,
   type KeyCompletion,
+  type ReferenceCompletion,
   type CitationCard,
 } from './citations/index';
 export { AnalysisCache } from './cache';

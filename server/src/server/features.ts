@@ -22,6 +22,7 @@ import {
   formatRecord,
   keyCompletion,
   outline,
+  referenceCompletion,
   renameProblem,
   type AnalysisResult,
   type CitationLocation,
@@ -121,21 +122,35 @@ export function completions(result: AnalysisResult, p: Position): CompletionItem
     }));
   }
   if (/@[\p{L}\p{N}_:.#$%&\-+?<>~/]*$/u.test(result.text.slice(Math.max(0, offset - 200), offset))) return [];
+  // inside a parenthesis of an author–year paper: the entries of its reference list, then acronyms
+  const refs = referenceCompletion(result, offset);
+  const citations: CompletionItem[] = refs
+    ? refs.entries.map((e, i) => ({
+        label: e.citation,
+        kind: CompletionItemKind.Reference,
+        detail: e.entry.text,
+        filterText: e.citation,
+        sortText: `0${String(i).padStart(5, '0')}`,
+        insertTextFormat: InsertTextFormat.PlainText,
+        textEdit: { range: rangeOf(result, refs.range), newText: e.citation },
+      }))
+    : [];
   // complete the word being typed: replace from its start to the cursor
   let start = offset;
   while (start > 0 && /[\p{L}\p{N}&-]/u.test(result.text[start - 1])) start--;
   const replace = rangeOf(result, { start, end: offset });
-  return acronymCompletions(result, offset).map((c, i) => ({
+  const acronyms = acronymCompletions(result, offset).map((c, i): CompletionItem => ({
     label: c.acronym,
     labelDetails: { description: c.name },
     kind: c.source === 'paper' ? CompletionItemKind.Variable : CompletionItemKind.Reference,
     detail: c.insertText === c.acronym ? c.name : `first use: ${c.insertText}`,
     documentation: { kind: 'markdown', value: c.documentation },
     filterText: `${c.acronym} ${c.name}`,
-    sortText: `${c.source === 'paper' ? 0 : 1}${String(i).padStart(4, '0')}`,
+    sortText: `${c.source === 'paper' ? 1 : 2}${String(i).padStart(5, '0')}`,
     insertTextFormat: InsertTextFormat.PlainText,
     textEdit: { range: replace, newText: c.insertText },
   }));
+  return citations.length ? [...citations, ...acronyms] : acronyms;
 }
 
 /**

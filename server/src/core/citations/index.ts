@@ -4,5 +4,5 @@ export { citationAt, bibliographyKeys, citationsOf, type CitationHit, type Bibli
 export { parseBibtex, parseCslJson, parseCslYaml, type BibliographyReader } from './bibliography';
 export type * from './types';
 export { citationDefinition, citationReferences, recordLocation, type CitationLocation } from './query';
-export { keyCompletion, type KeyCompletion } from './complete';
+export { keyCompletion, referenceCompletion, citedForm, type KeyCompletion, type ReferenceCompletion } from './complete';
 export { citationCard, formatRecord, type CitationCard } from './hover';
