@@ -130,6 +130,8 @@ describe('Pandoc papers', () => {
     expect(hoverAt(result, ghost)!.markdown).toBe('**@ghost2022**\n\nNo entry in the bibliography (sources.bib, sources.json) matches @ghost2022.');
     const unread = analyze(base);
     expect(hoverAt(unread, ghost)!.markdown).toBe('**@ghost2022**\n\nNo bibliography was read for this paper, so @ghost2022 cannot be looked up (name one with `bibliography:` in the front matter).');
+    const broken = analyze(base, { readBibliography: (p) => (p === 'sources.bib' ? read(p) : undefined) });
+    expect(hoverAt(broken, ghost)!.markdown).toBe('**@ghost2022**\n\nNo entry in the bibliography (sources.bib, sources.json) matches @ghost2022 (“sources.json” could not be read: see citation/bibliography-error).');
     const todo = analyze('Catches doubled [@TODO].');
     expect(hoverAt(todo, 18)!.markdown).toBe('**@TODO**\n\nA citation placeholder: replace it with a key from the bibliography.');
     // an e-mail address is no citation

@@ -42,7 +42,9 @@ export function citationCard(result: AnalysisResult, offset: number): CitationCa
       if (!bib.available) return card([title, `No bibliography was read for this paper, so @${escape(key)} cannot be looked up (name one with \`bibliography:\` in the front matter).`]);
       const files = bib.files.map((f) => f.path);
       const from = files.length ? files.map(escape).join(', ') : 'the front matter';
-      return card([title, `No entry in the bibliography (${from}) matches @${escape(key)}.`]);
+      const failed = bib.files.filter((f) => f.status !== 'ok').map((f) => `“${escape(f.path)}”`);
+      const unread = failed.length ? ` (${failed.join(', ')} could not be read: see citation/bibliography-error)` : '';
+      return card([title, `No entry in the bibliography (${from}) matches @${escape(key)}${unread}.`]);
     }
     case 'placeholder':
       return card([`**${escape(written(marker.range))}**`, 'A citation placeholder: replace it with the source.'], marker.range);
