@@ -1,6 +1,7 @@
 // Bad config, glossary and bibliography files: every one gets a clear problem naming its file and line, the
 // defaults carry on (exact findings on a small paper), oversized files are refused before they are read, and an
 // untrusted workspace never reads outside its folders (symbolic links included). Fixtures are written here.
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import { createRequire, syncBuiltinESMExports } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -167,6 +168,14 @@ describe('a broken config file: one problem at its line, and the defaults carry 
     const { ws } = project({ '.policylint.yaml': Buffer.from('# Politique générale\nrules:\n  # r\xe9sum\xe9\n  acronym/misspelled: error\n', 'latin1'), 'refs.bib': BIB });
     const setup = serverSetup(ws, '.policylint.yaml');
     expect(problems(setup, ws)).toEqual([['<ws>/.policylint.yaml', 1, 1, 'Cannot read the configuration: the file is not UTF-8 text (byte 0xE9 on line 1); save it as UTF-8.']]);
+    expect(check(setup, ws)).toEqual(DEFAULTS);
+  });
+
+  it.skipIf(process.platform === 'win32')('a glossary that is a named pipe is refused without being opened (opening would block)', () => {
+    const { ws } = project({ '.policylint.yaml': 'glossary:\n  - terms.yaml\n', 'refs.bib': BIB });
+    execFileSync('mkfifo', [join(ws, 'terms.yaml')]);
+    const setup = serverSetup(ws, '.policylint.yaml');
+    expect(problems(setup, ws)).toEqual([['<ws>/.policylint.yaml', 2, 5, 'Cannot read glossary "terms.yaml": it is not a regular file.']]);
     expect(check(setup, ws)).toEqual(DEFAULTS);
   });
 

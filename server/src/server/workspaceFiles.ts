@@ -84,6 +84,10 @@ export interface ReadOptions {
 export function readUserFile(file: string, options: ReadOptions = {}): string {
   options.check?.(file);
   const maxBytes = options.maxBytes ?? MAX_USER_FILE_BYTES;
+  // checked before opening too: opening a named pipe would block until something writes to it
+  const before = fs.statSync(file);
+  if (before.isDirectory()) throw new ReadRefused('it is a folder', 'not-a-file');
+  if (!before.isFile()) throw new ReadRefused('it is not a regular file', 'not-a-file');
   const fd = fs.openSync(file, 'r');
   try {
     const stat = fs.fstatSync(fd);
