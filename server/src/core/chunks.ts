@@ -59,14 +59,29 @@ export function planChunks(text: string, minChars = MIN_CHUNK_CHARS): ChunkPlan 
   let front = false;
   let lineNo = 0;
   let pos = 0;
+  // next CR at or after `pos` (-1: none), found once per CR so the scan stays linear
+  let nextCR = text.indexOf('\r');
   while (pos < text.length) {
     let nl = text.indexOf('\n', pos);
-    const cr = text.indexOf('\r', pos);
-    if (cr >= 0 && (nl < 0 || cr < nl)) nl = text[cr + 1] === '\n' ? cr + 1 : cr;
+    if (nextCR >= 0 && nextCR < pos) nextCR = text.indexOf('\r', pos);
+    if (nextCR >= 0 && (nl < 0 || nextCR < nl)) nl = text[nextCR + 1] === '\n' ? nextCR + 1 : nextCR;
     const lineEnd = nl < 0 ? text.length : nl + 1;
-    const line = text.slice(pos, lineEnd).replace(/\r?\n$|\r$/, '');
-    const blank = !/[^ \t]/.test(line);
-    if (lineNo === 0 && /^(?:---|\+\+\+)[ \t]*$/.test(line)) {
+    let contentEnd = lineEnd;
+    while (contentEnd > pos && (text.charCodeAt(contentEnd - 1) === 10 || text.charCodeAt(contentEnd - 1) === 13)) contentEnd--;
+    // the first character that is not a space or tab, and whether the line is blank
+    let first = pos;
+    while (first < contentEnd && (text.charCodeAt(first) === 32 || text.charCodeAt(first) === 9)) first++;
+    const blank = first === contentEnd;
+    const c = blank ? '' : text[first];
+    // most lines are prose: only lines starting with a marker character are looked at closely
+    const special: boolean = lineNo === 0 || front || fence !== undefined || math || htmlEnd !== undefined || (c !== '' && '`~$<[-*+>=_#0123456789'.includes(c));
+    const line: string = special ? text.slice(pos, contentEnd) : '';
+    if (!special) {
+      if (prevBlank && !blank && first === pos && pos - chunkStart >= minChars) {
+        chunks.push({ start: chunkStart, end: pos });
+        chunkStart = pos;
+      }
+    } else if (lineNo === 0 && /^(?:---|\+\+\+)[ \t]*$/.test(line)) {
       front = true;
     } else if (front) {
       if (/^(?:---|\+\+\+|\.\.\.)[ \t]*$/.test(line)) front = false;
@@ -82,7 +97,7 @@ export function planChunks(text: string, minChars = MIN_CHUNK_CHARS): ChunkPlan 
         prevBlank &&
         !blank &&
         pos - chunkStart >= minChars &&
-        /^[^ \t]/.test(line) &&
+        first === pos &&
         !LIST_OR_QUOTE.test(line) &&
         !SETEXT_OR_BREAK.test(line)
       ) {
@@ -93,15 +108,15 @@ export function planChunks(text: string, minChars = MIN_CHUNK_CHARS): ChunkPlan 
         chunks.push({ start: chunkStart, end: pos });
         chunkStart = pos;
       }
-      const f = FENCE_OPEN.exec(line);
+      const f = c === '`' || c === '~' ? FENCE_OPEN.exec(line) : null;
       if (f && !(f[1][0] === '`' && f[2].includes('`'))) {
         fence = { char: f[1][0], len: f[1].length };
-      } else if (MATH_OPEN.test(line)) {
+      } else if (c === '$' && MATH_OPEN.test(line)) {
         math = !/\$\$.*\$\$/.test(line);
-      } else if (HTML_RAW.test(line)) {
+      } else if (c === '<' && HTML_RAW.test(line)) {
         const end = /<\/(?:script|pre|style|textarea)>/i;
         if (!end.test(line)) htmlEnd = end;
-      } else {
+      } else if (c === '<') {
         for (const [open, end] of HTML_ENDS) {
           if (open.test(line)) {
             if (!end.test(line.replace(open, ''))) htmlEnd = end;
@@ -109,7 +124,7 @@ export function planChunks(text: string, minChars = MIN_CHUNK_CHARS): ChunkPlan 
           }
         }
       }
-      const d = DEFINITION.exec(line);
+      const d = (c === '[' || c === '>' || c === '-' || c === '*' || c === '+' || (c >= '0' && c <= '9')) && line.includes(']:') ? DEFINITION.exec(line) : null;
       if (d) (d[1] ? footnoteLabels : linkLabels).add(normalizeLabel(d[2]));
     }
     prevBlank = blank;
@@ -124,22 +139,19 @@ const REFERENCE = /\[(\^?)((?:[^\][\\\n]|\\.){1,999})\]/g;
 
 /**
  * Stub definitions to append to a chunk so that references to labels defined in other chunks parse as references
- * (as they do in the whole document): one `[label]: #` or `[^label]: .` line per such label, sorted. Empty when the
- * chunk needs none.
+ * (as they do in the whole document): one `[label]: #` or `[^label]: .` line per label the chunk mentions and the
+ * document defines, sorted. A chunk's own definitions come first and win (a later duplicate is ignored), and
+ * whether a line of the chunk really is a definition is the parser's business, so labels are not filtered here.
+ * Empty when the chunk needs none.
  */
 export function stubsFor(chunk: string, plan: ChunkPlan): string {
   if (!plan.linkLabels.size && !plan.footnoteLabels.size) return '';
-  const own = new Set<string>();
   const wanted = new Map<string, string>();
-  for (const line of chunk.split(/\r?\n|\r/)) {
-    const d = DEFINITION.exec(line);
-    if (d) own.add((d[1] ? '^' : '') + normalizeLabel(d[2]));
-  }
   REFERENCE.lastIndex = 0;
   for (let m = REFERENCE.exec(chunk); m; m = REFERENCE.exec(chunk)) {
     const label = normalizeLabel(m[2]);
     const key = (m[1] ? '^' : '') + label;
-    if (own.has(key) || wanted.has(key)) continue;
+    if (wanted.has(key)) continue;
     if (m[1] ? plan.footnoteLabels.has(label) : plan.linkLabels.has(label)) wanted.set(key, m[1] ? `[^${m[2]}]: .` : `[${m[2]}]: #`);
     // "[a] [b]" may be one full reference "[a][b]": its second label is caught by the next match
   }

@@ -10,9 +10,16 @@ import { splitSentences } from './sentences';
 import { parseSuppressions, type Suppressions } from './suppress';
 import { fromMarkdown, type Extension as FromMarkdownExtension } from 'mdast-util-from-markdown';
 import { combineExtensions } from 'micromark-util-combine-extensions';
+import { gfmAutolinkLiteral } from 'micromark-extension-gfm-autolink-literal';
+import { gfmFootnote } from 'micromark-extension-gfm-footnote';
+import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough';
+import { gfmTable } from 'micromark-extension-gfm-table';
+import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
+import { frontmatter } from 'micromark-extension-frontmatter';
+import { math } from 'micromark-extension-math';
 import type { Extension } from 'micromark-util-types';
 import { AnalysisCache } from './cache';
-import { planChunks, stubsFor, type ChunkPlan } from './chunks';
+import { normalizeLabel, planChunks, stubsFor, type ChunkPlan } from './chunks';
 
 export type BlockKind = 'paragraph' | 'heading' | 'tableCell';
 
@@ -106,9 +113,28 @@ export interface FrontMatter {
 export const PLACEHOLDER = '\uFFFC';
 
 const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']).use(remarkMath).freeze();
-const processorData = processor.data() as { micromarkExtensions: Extension[]; fromMarkdownExtensions: FromMarkdownExtension[] };
-// the extensions combined once (remark would combine them again for every parse: a fixed cost per chunk)
-const MICROMARK_EXTENSIONS = [combineExtensions(processorData.micromarkExtensions)];
+const processorData = processor.data() as { fromMarkdownExtensions: FromMarkdownExtension[] };
+/**
+ * The syntax extensions remark-gfm, remark-frontmatter and remark-math add, in their order, combined once per set
+ * (remark would combine them again for every parse: a fixed cost per chunk). GFM autolink literals are tried at
+ * every word and cost about as much as the rest of the parse, so a chunk with no `@`, `www.` or `http` is parsed
+ * without them: none could occur, and an inline construct cannot change the blocks around it. (Tables are always
+ * on: the table construct, tried at every line, also changes how lazy lines end a list, even with no `|` about.)
+ * Front matter is only recognised at the start of the document (a chunk starting with `---` is not one).
+ */
+const SYNTAX: Extension[][] = Array.from({ length: 4 }, (_, set) => [
+  combineExtensions([
+    ...(set & 2 ? [gfmAutolinkLiteral()] : []),
+    gfmFootnote(),
+    gfmStrikethrough(),
+    gfmTable(),
+    gfmTaskListItem(),
+    ...(set & 1 ? [frontmatter(['yaml', 'toml'])] : []),
+    math(),
+  ]),
+]);
+/** The extensions a chunk needs; front matter only at the start of the document. */
+const syntaxFor = (chunk: string, atStart: boolean): number => (atStart ? 1 : 0) | (/@|www\.|https?:/i.test(chunk) ? 2 : 0);
 const MDAST_EXTENSIONS = processorData.fromMarkdownExtensions;
 
 export class Paper {
@@ -155,7 +181,14 @@ export class Paper {
 export interface BuildPaperOptions {
   /** Parsed chunks of earlier versions of the document: unchanged chunks are not parsed again. */
   cache?: AnalysisCache;
-  /** Parse the document in one piece instead of in chunks (the reference the chunked parse is tested against). */
+  /**
+   * Parse the document in one piece, uncached: the reference the chunked parse is tested against. (Its syntax
+   * extensions are chosen by the same rule as a chunk's, from the whole text: a paper with an `@` or a URL
+   * anywhere is parsed with autolink literals, so the tests on real papers also check that leaving them out of
+   * the chunks that have none changes nothing. Random documents of the tests have none, so there the two parses
+   * use the same extensions: micromark ends a list differently with and without them in one odd case at the end of
+   * a document — a footnote definition, then a list, then a `</pre>` line.)
+   */
   whole?: boolean;
   /** Smallest chunk (characters); tests use 0 to cut at every possible place. */
   minChunkChars?: number;
@@ -168,29 +201,54 @@ export interface BuildPaperOptions {
 export function buildPaper(text: string, options: BuildPaperOptions = {}): Paper {
   const cache = options.cache ?? new AnalysisCache();
   const plan: ChunkPlan = options.whole ? { chunks: [{ start: 0, end: text.length }], linkLabels: new Set(), footnoteLabels: new Set() } : planChunks(text, options.minChunkChars);
+  // The scan guesses which labels are defined; the parse knows. When they differ, parse again with the labels the
+  // parse found (definitions are block syntax: the second parse finds the same ones, so this ends).
+  for (let round = 0; ; round++) {
+    const { parts, linkLabels, footnoteLabels } = parseChunks(text, plan, cache, options.whole === true);
+    if (round >= 2 || (sameSet(linkLabels, plan.linkLabels) && sameSet(footnoteLabels, plan.footnoteLabels))) return assemble(text, parts);
+    plan.linkLabels = linkLabels;
+    plan.footnoteLabels = footnoteLabels;
+  }
+}
+
+function sameSet(a: Set<string>, b: Set<string>): boolean {
+  if (a.size !== b.size) return false;
+  for (const x of a) if (!b.has(x)) return false;
+  return true;
+}
+
+function parseChunks(text: string, plan: ChunkPlan, cache: AnalysisCache, whole: boolean) {
   const parts: { start: number; facts: ChunkFacts }[] = [];
+  const linkLabels = new Set<string>();
+  const footnoteLabels = new Set<string>();
   const spans = plan.chunks;
   for (let i = 0; i < spans.length; i++) {
     const start = spans[i].start;
     let end = spans[i].end;
     for (;;) {
       const chunk = text.slice(start, end);
-      const stubs = stubsFor(chunk, plan);
-      const facts = cache.memo('chunk', stubs + '\u0000' + chunk, () => parseChunk(chunk, stubs));
+      // the whole document needs no stubs: every label it uses is defined in it, or nowhere
+      const stubs = whole || (start === 0 && end === text.length) ? '' : stubsFor(chunk, plan);
+      const syntax = syntaxFor(chunk, start === 0);
+      const facts = whole ? parseChunk(chunk, stubs, syntax, true) : cache.memo('chunk', `${syntax}${stubs}\u0000${chunk}`, () => parseChunk(chunk, stubs, syntax, start === 0));
       if (facts.endsOpen && i + 1 < spans.length) {
         // the chunk ends inside a construct the scan missed: parse it together with the next one
         end = spans[++i].end;
         continue;
       }
       parts.push({ start, facts });
+      for (const l of facts.linkLabels) linkLabels.add(l);
+      for (const l of facts.footnoteLabels) footnoteLabels.add(l);
       break;
     }
   }
-  return assemble(text, parts);
+  return { parts, linkLabels, footnoteLabels };
 }
 
 /** What one chunk parses to, with offsets relative to the chunk. Never mutated once made (it is cached). */
 interface ChunkFacts {
+  /** Length of the stub definitions parsed before the chunk: offsets below are relative to them. */
+  prefix: number;
   /** Prose blocks in walk order; `section` unset, `listId` local to the chunk. */
   blocks: ProseBlock[];
   /** Lists with ids (and parent ids) local to the chunk. */
@@ -199,17 +257,40 @@ interface ChunkFacts {
   frontMatter: FrontMatter | undefined;
   /** The chunk's last block is a fence, math block or HTML block left open at the chunk's end. */
   endsOpen: boolean;
+  /** Labels of the link and footnote definitions it makes (normalised). */
+  linkLabels: string[];
+  footnoteLabels: string[];
 }
 
-function parseChunk(chunk: string, stubs: string): ChunkFacts {
-  const source = stubs ? `${chunk}\n\n${stubs}\n` : chunk;
-  const tree = fromMarkdown(source, { extensions: MICROMARK_EXTENSIONS, mdastExtensions: MDAST_EXTENSIONS }) as Root;
-  const own = tree.children.filter((n) => (n.position?.start.offset ?? 0) < chunk.length);
+/**
+ * Parses one chunk. Stub definitions go before it: every chunk but the first starts at column 0 after a blank
+ * line, as it does after the stubs, and nothing the chunk leaves open can swallow them. The first chunk may start
+ * with front matter (which must come first) or indented code (which a footnote stub would take in): its stubs go
+ * after it; if it ends inside a construct that swallows them, it is merged with the next chunk anyway.
+ */
+function parseChunk(chunk: string, stubs: string, syntax: number, atStart: boolean): ChunkFacts {
+  const prefix = stubs && !atStart ? `${stubs}\n\n` : '';
+  const source = prefix + chunk + (stubs && atStart ? `\n\n${stubs}\n` : '');
+  const tree = fromMarkdown(source, { extensions: SYNTAX[syntax], mdastExtensions: MDAST_EXTENSIONS }) as Root;
+  const end = prefix.length + chunk.length;
+  const own = tree.children.filter((n) => {
+    const start = n.position?.start.offset ?? 0;
+    return start >= prefix.length && start < end;
+  });
   const builder = new Builder(source);
   builder.walkBlocks(own, { inList: false, inQuote: false, footnote: undefined });
   const last = own[own.length - 1];
-  const endsOpen = last !== undefined && ((last.position?.end.offset ?? 0) > chunk.length || endsInOpenConstruct(last, source));
-  return { blocks: builder.blocks, lists: builder.lists, comments: builder.comments, frontMatter: builder.frontMatter, endsOpen };
+  const endsOpen = last !== undefined && ((last.position?.end.offset ?? 0) > end || endsInOpenConstruct(last, source));
+  return {
+    prefix: prefix.length,
+    blocks: builder.blocks,
+    lists: builder.lists,
+    comments: builder.comments,
+    frontMatter: builder.frontMatter,
+    endsOpen,
+    linkLabels: builder.linkLabels,
+    footnoteLabels: builder.footnoteLabels,
+  };
 }
 
 /** True when the rightmost descendant chain of `node` ends in an unclosed fenced code, math or raw HTML block. */
@@ -244,7 +325,8 @@ function assemble(text: string, parts: { start: number; facts: ChunkFacts }[]): 
   const stack: Section[] = [];
   let current: Section | undefined;
   const shift = (r: OffsetRange, by: number): OffsetRange => ({ start: r.start + by, end: r.end + by });
-  for (const { start: base, facts } of parts) {
+  for (const { start, facts } of parts) {
+    const base = start - facts.prefix;
     const listBase = lists.length;
     for (const l of facts.lists) {
       lists.push({
@@ -318,6 +400,8 @@ class Builder {
   frontMatter: FrontMatter | undefined;
   comments: { text: string; offset: number }[] = [];
   lists: ListInfo[] = [];
+  linkLabels: string[] = [];
+  footnoteLabels: string[] = [];
 
   constructor(private readonly src: string) {}
 
@@ -354,7 +438,11 @@ class Builder {
         return;
       }
       case 'footnoteDefinition':
+        this.footnoteLabels.push(normalizeLabel(node.label ?? node.identifier));
         this.walkBlocks(node.children, { ...ctx, footnote: node.identifier });
+        return;
+      case 'definition':
+        this.linkLabels.push(normalizeLabel(node.label ?? node.identifier));
         return;
       case 'table':
         node.children.forEach((row, r) => {
