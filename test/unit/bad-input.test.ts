@@ -11,6 +11,7 @@ import { analyze, type AnalysisResult } from '../../server/src/core/analyze';
 import { resolveConfig } from '../../server/src/core/config';
 import { decodeUserFile, loadWorkspaceSetup, MAX_USER_FILE_BYTES, ReadRefused, type WorkspaceSetup } from '../../server/src/core/workspace';
 import { rules } from '../../server/src/rules/registry';
+import { parseBibtex, parseCslJson } from '../../server/src/core/citations/bibliography';
 import {
   FileAccess,
   isReadAllowed,
@@ -225,7 +226,8 @@ describe('a broken bibliography: citation/bibliography-error names the file and 
     { name: 'unbalanced braces', bib: '@book{tanaka2021,\n  title = {Ports {and} Data,\n  year = 2021\n}\n', findings: cannotParse('the entry "tanaka2021" is not closed: the "{" of its field "title" is never closed (line 2)') },
     { name: 'a truncated entry', bib: BIB + '\n@article{lee2020,\n  title = {Trade},\n  year = 20', findings: cannotParse('the entry "lee2020" is not closed (line 8)') },
     { name: 'a field without "="', bib: '@book{tanaka2021,\n  title {Ports}\n}\n', findings: cannotParse('the field "title" of "tanaka2021" has no "=" (line 2)') },
-    { name: 'duplicate keys', bib: BIB + '\n@misc{tanaka2021,\n  title = {Again}\n}\n', findings: cannotParse('the key "tanaka2021" is defined twice (lines 1 and 8)') },
+    // a repeated key is ignored, as BibTeX does: the first entry is used and the file stays usable
+    { name: 'duplicate keys', bib: BIB + '\n@misc{tanaka2021,\n  title = {Again}\n}\n', findings: DEFAULTS },
     { name: 'an empty file', bib: '\n  \n', findings: cannotParse('the file is empty') },
     {
       name: 'bytes that are not UTF-8 (a Latin-1 file)',
@@ -238,11 +240,17 @@ describe('a broken bibliography: citation/bibliography-error names the file and 
     expect(check(loadWorkspaceSetup(undefined, () => '', rules), ws)).toEqual(findings);
   });
 
+  it('a repeated key or CSL id: the first entry is used', () => {
+    const bib = parseBibtex('@book{tanaka2021,\n  title = {First}\n}\n@misc{tanaka2021,\n  title = {Again}\n}\n@misc{lee2020,\n  title = {Other}\n}\n');
+    expect(bib.map((r) => [r.key, r.title, r.line])).toEqual([['tanaka2021', 'First', 1], ['lee2020', 'Other', 7]]);
+    const csl = parseCslJson('[\n  {"id": "tanaka2021", "title": "First"},\n  {"id": "tanaka2021", "title": "Again"}\n]\n');
+    expect(csl.map((r) => [r.key, r.title])).toEqual([['tanaka2021', 'First']]);
+  });
+
   const csl = (name: string, json: string, why: string) => ({ name, json, why });
   it.each([
     csl('CSL-JSON that is not an array', '{\n  "id": "tanaka2021"\n}\n', 'a CSL-JSON bibliography must be an array of items (found an object without an "items" list)'),
     csl('CSL-JSON items without an id', '[\n  {"id": "tanaka2021", "title": "Ports"},\n  {"title": "No id"}\n]\n', 'item 2 has no "id" (line 3)'),
-    csl('CSL-JSON items sharing an id', '[\n  {"id": "tanaka2021"},\n  {"id": "tanaka2021"}\n]\n', 'items 1 and 2 have the same id "tanaka2021" (line 3)'),
     csl('CSL-JSON an item that is not an object', '[\n  {"id": "tanaka2021"},\n  "tanaka2022"\n]\n', 'item 2 is not an object (line 3)'),
     csl('CSL-JSON a syntax error', '[\n  {"id": "tanaka2021",}\n]\n', 'not valid JSON: Unexpected "}"; expected a double-quoted property name (trailing commas are not allowed) (line 2)'),
     csl('CSL-JSON an unclosed array', '[\n  {"id": "tanaka2021"}\n', 'not valid JSON: the "[" is never closed (line 1)'),

@@ -66,10 +66,8 @@ import {
   type PolicyLintSettings,
 } from './protocol';
 import * as features from './features';
-import { WorkspaceFiles } from './workspaceFiles';
+import { FileAccess, trustedFromInitializationOptions, WorkspaceFiles, WORKSPACE_TRUST_NOTIFICATION, type WorkspaceTrustParams } from './workspaceFiles';
 
-/** Bibliography files larger than this are not read (the core then skips key checks). */
-const MAX_BIBLIOGRAPHY_BYTES = 8 * 1024 * 1024;
 const SEVERITIES: readonly string[] = ['error', 'warning', 'information', 'hint', 'off'];
 
 /** A workspace folder with its config file (if any) and the knowledge base its glossaries give. */
@@ -102,10 +100,12 @@ export class PolicyLintSession {
   private canWatchFiles = false;
   private settingsRequest = 0;
   private configProblemUris = new Set<string>();
-  private readonly empty = loadWorkspaceSetup(undefined, readText, rules);
+  /** Every file read besides the open documents: size limit, and the workspace-trust policy. */
+  private readonly files = new FileAccess(() => this.folders.map((f) => f.root));
+  private readonly empty = loadWorkspaceSetup(undefined, this.files.readText, rules);
 
   /** Papers on disk, for workspace symbols and the workspace check. */
-  private readonly disk = new WorkspaceFiles((file, text) => this.analyzeText(pathToFileURL(file).toString(), text));
+  private readonly disk = new WorkspaceFiles((file, text) => this.analyzeText(pathToFileURL(file).toString(), text), undefined, undefined, this.files);
 
   constructor(private readonly connection: Connection) {}
 
@@ -115,6 +115,12 @@ export class PolicyLintSession {
     c.onInitialized(() => this.guard('initialized', () => this.initialized(), undefined));
     c.onDidChangeConfiguration((p) => this.guard('didChangeConfiguration', () => this.reloadSettings(p.settings?.policyLint), undefined));
     c.onDidChangeWatchedFiles(() => this.guard('didChangeWatchedFiles', () => this.reloadWorkspace(), undefined));
+    c.onNotification(WORKSPACE_TRUST_NOTIFICATION, (p: WorkspaceTrustParams) =>
+      this.guard('workspaceTrust', () => {
+        this.files.trusted = p?.trusted === true;
+        this.reloadWorkspace();
+      }, undefined),
+    );
     c.onHover((p) => this.guard('hover', () => this.hover(p), null));
     c.onCodeAction((p) => this.guard('codeAction', () => this.codeActions(p), []));
     c.onExecuteCommand((p) => this.guard('executeCommand', () => this.executeCommand(p), null));
@@ -160,6 +166,7 @@ export class PolicyLintSession {
           : params.rootPath
             ? [pathToFileURL(params.rootPath).toString()]
             : [];
+      this.files.trusted = trustedFromInitializationOptions(params.initializationOptions);
       const fromInit = (params.initializationOptions as { settings?: PolicyLintSettings } | undefined)?.settings;
       if (fromInit) this.globalSettings = toConfig(fromInit);
       this.folders = uris.map((uri) => ({ uri, root: fsPath(uri), setup: this.empty, settings: this.globalSettings, config: resolveConfig(rules) }));
@@ -238,7 +245,7 @@ export class PolicyLintSession {
   private loadWorkspaceConfig(): void {
     for (const f of this.folders) {
       const file = f.root ? CONFIG_FILE_NAMES.map((n) => path.join(f.root!, n)).find((p) => fs.existsSync(p)) : undefined;
-      f.setup = file ? loadWorkspaceSetup(file, readText, rules) : this.empty;
+      f.setup = file ? loadWorkspaceSetup(file, this.files.readText, rules) : this.empty;
     }
     this.resolveConfigs();
   }
@@ -254,7 +261,7 @@ export class PolicyLintSession {
       for (const p of f.setup.problems) {
         const uri = pathToFileURL(p.file).toString();
         const entry = byFile.get(uri) ?? { file: p.file, diagnostics: [] };
-        entry.diagnostics.push(toConfigDiagnostic(p, lineOf(p.file, p.line)));
+        entry.diagnostics.push(toConfigDiagnostic(p, this.files.lineOf(p.file, p.line)));
         byFile.set(uri, entry);
       }
     }
@@ -335,7 +342,7 @@ export class PolicyLintSession {
       cache,
       config: folder?.config ?? resolveConfig(rules, this.globalSettings),
       kb: folder?.setup.kb ?? this.empty.kb,
-      readBibliography: dir ? (p) => readBibliography(path.resolve(dir, p)) : undefined,
+      readBibliography: dir ? this.files.bibliographyReader(dir) : undefined,
     });
   }
 
@@ -540,19 +547,6 @@ export class PolicyLintSession {
   }
 }
 
-function readText(file: string): string {
-  return fs.readFileSync(file, 'utf8');
-}
-
-function readBibliography(file: string): string | undefined {
-  try {
-    if (fs.statSync(file).size > MAX_BIBLIOGRAPHY_BYTES) return undefined;
-    return fs.readFileSync(file, 'utf8');
-  } catch {
-    return undefined;
-  }
-}
-
 function fsPath(uri: string): string | undefined {
   try {
     return uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
@@ -564,15 +558,6 @@ function fsPath(uri: string): string | undefined {
 function dirOf(uri: string): string | undefined {
   const p = fsPath(uri);
   return p ? path.dirname(p) : undefined;
-}
-
-/** Line `line` (1-based) of a file, for the extent of a config diagnostic; undefined when unreadable. */
-function lineOf(file: string, line: number): string | undefined {
-  try {
-    return fs.readFileSync(file, 'utf8').split(/\r\n|\r|\n/)[line - 1];
-  } catch {
-    return undefined;
-  }
 }
 
 function isSeverity(v: unknown): v is SeveritySetting {

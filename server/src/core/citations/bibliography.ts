@@ -148,7 +148,7 @@ class BibError extends Error {}
  */
 export function parseBibtex(text: string, file = ''): BibRecord[] {
   const out: BibRecord[] = [];
-  /** Key → offset of its entry, for duplicates (BibTeX: "Repeated entry"). */
+  /** Key → offset of its entry: a repeated key is ignored (BibTeX: "Repeated entry"). */
   const seen = new Map<string, number>();
   const macros = new Map<string, string>(
     ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'].map((m) => [m, m]),
@@ -294,8 +294,9 @@ export function parseBibtex(text: string, file = ''): BibRecord[] {
       if (!swallower && /\n\s*[A-Za-z][\w\-:.+]*\s*=|\n\s*@[A-Za-z]+\s*[{(]/.test(v)) swallower = { name: fm![0], at: fieldAt };
       fields.set(fm![0].toLowerCase(), v);
     }
-    const first = seen.get(key);
-    if (first !== undefined) fail(`the key "${key}" is defined twice (lines ${lineAt(first)} and ${lineAt(at)})`, at);
+    // a repeated key: BibTeX and biber warn and use the first entry; real bibliographies have them (a paper's
+    // .bib merged from two sources), so the file stays usable and the repeat is ignored
+    if (seen.has(key)) continue;
     seen.set(key, at);
     out.push({ ...bibtexRecord(type, key, fields, file), line: entryLine(at) });
   }
@@ -468,7 +469,7 @@ interface CslName {
   literal?: string;
 }
 
-/** Records of CSL items; throws on an item that is not an object, has no id, or repeats an id (with its line). */
+/** Records of CSL items; throws on an item that is not an object or has no id (with its line). A repeated id: the first wins. */
 function cslRecords(list: unknown[], file: string, lineOf: (index: number) => number | undefined = () => undefined): BibRecord[] {
   const out: BibRecord[] = [];
   const seen = new Map<string, number>();
@@ -480,8 +481,8 @@ function cslRecords(list: unknown[], file: string, lineOf: (index: number) => nu
     if (!raw || typeof raw !== 'object' || Array.isArray(raw)) fail(`item ${idx + 1} is not an object`, idx);
     const it = raw as Record<string, unknown>;
     if ((typeof it.id !== 'string' || !it.id.trim()) && typeof it.id !== 'number') fail(`item ${idx + 1} has no "id"`, idx);
-    const first = seen.get(String(it.id));
-    if (first !== undefined) fail(`items ${first + 1} and ${idx + 1} have the same id "${String(it.id)}"`, idx);
+    // a repeated id: the first item is used, as for a repeated BibTeX key
+    if (seen.has(String(it.id))) return;
     seen.set(String(it.id), idx);
     const names = (Array.isArray(it.author) ? it.author : Array.isArray(it.editor) ? it.editor : []) as CslName[];
     const families = names.map((n) => (n && typeof n === 'object' ? (n.family ?? n.literal ?? '') : '')).filter(Boolean);
