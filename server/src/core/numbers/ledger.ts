@@ -99,6 +99,9 @@ export function buildFigureLedger(paper: Paper, kb: KnowledgeBase, acronyms: Acr
     if (!/\d/.test(text) && !NUMBER_WORD.test(text) && !text.includes('(')) continue;
     const blockKey = `${block.kind}${text}`;
     const facts = cache.memo('figure sentences', blockKey, () => sentenceFacts(block, entities));
+    // the frames of a sentence are cached under a hash of the block (the block's text in each key would cost its
+    // length per sentence: quadratic in a long paragraph)
+    let blockId: string | undefined;
     const measurable = block.kind === 'paragraph' && !block.inQuote;
     const seen = new Set<string>();
     let ambiguous = false;
@@ -114,7 +117,7 @@ export function buildFigureLedger(paper: Paper, kb: KnowledgeBase, acronyms: Acr
       else inherited = sectionPeriod(block.section);
       const frames =
         measurable && quantities.length
-          ? cache.memo('figure frames', `${inherited === null ? '\u0000' : inherited === undefined ? '\u0001' : inherited}\u0002${normalizerId}\u0002${si}\u0002${blockKey}`, () =>
+          ? cache.memo('figure frames', `${inherited === null ? '\u0000' : inherited === undefined ? '\u0001' : inherited}\u0002${normalizerId}\u0002${si}\u0002${(blockId ??= hashString(blockKey))}`, () =>
               framesOf({ toks, quantities, entities: ents, periods, inherited, normalizeWords }, text),
             )
           : [];
