@@ -78,25 +78,36 @@ export function buildCitationLedger(paper: Paper, options: CitationLedgerOptions
   markers.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
 
   const style = detectStyle(markers, pandoc, sections.region);
-  const byYear = new Map<string, ReferenceEntry[]>();
+  // entries by year and name word: a lookup touches only the entries that can match (a long paper's reference
+  // list holds many entries of one year; scanning them all for every citation was quadratic)
+  const order = new Map<ReferenceEntry, number>(references.map((e, i) => [e, i]));
+  const byYearWord = new Map<string, ReferenceEntry[]>();
+  const yearKey = (y: string) => (y.startsWith('n') ? 'n' : y.slice(0, 4));
   for (const e of references) {
-    const y = e.year.slice(0, 4);
-    const list = byYear.get(y);
-    if (list) list.push(e);
-    else byYear.set(y, [e]);
+    for (const w of e.names) {
+      const k = `${yearKey(e.year)}|${w}`;
+      const list = byYearWord.get(k);
+      if (list) list.push(e);
+      else byYearWord.set(k, [e]);
+    }
   }
+  /** The first entry (in list order) of the same year holding one of `words`. */
+  const firstWith = (year: string, words: string[]): ReferenceEntry | undefined => {
+    let best: ReferenceEntry | undefined;
+    for (const w of words) {
+      for (const e of byYearWord.get(`${yearKey(year)}|${w}`) ?? []) {
+        if (best !== undefined && order.get(e)! >= order.get(best)!) break;
+        if (sameYear(year, e.year)) {
+          best = e;
+          break;
+        }
+      }
+    }
+    return best;
+  };
   const matchReference = (item: CitationItem): ReferenceEntry | undefined => {
     if (!item.authors || !item.year || item.unresolvable) return undefined;
-    const candidates = byYear.get(item.year.slice(0, 4)) ?? (item.year.startsWith('n') ? references.filter((e) => e.year.startsWith('n')) : []);
-    const first = nameWords(firstAuthor(item.authors));
-    const all = nameWords(item.authors);
-    let loose: ReferenceEntry | undefined;
-    for (const e of candidates) {
-      if (!sameYear(item.year, e.year)) continue;
-      if (first.some((w) => e.names.has(w))) return e;
-      if (!loose && all.some((w) => e.names.has(w))) loose = e;
-    }
-    return loose;
+    return firstWith(item.year, nameWords(firstAuthor(item.authors))) ?? firstWith(item.year, nameWords(item.authors));
   };
 
   const sentenceCache = new Map<ProseBlock, Sentence[]>();
