@@ -30,9 +30,10 @@ export function findMisspellings(ledger: AcronymLedger, kb: KnowledgeBase, lineO
     targets.set(e.acronym, { expansion: e.name, where: usedInPaper ? 'used in this paper' : 'a known framework', inPaper: usedInPaper });
   }
   const out = new Map<string, MisspellingTarget[]>();
+  const index = deletionIndex(targets.keys());
   for (const r of ledger.records.values()) {
     if (!isCandidate(r, ledger.isOrdinary)) continue;
-    const best = nearest(r.acronym, targets);
+    const best = nearest(r.acronym, targets, index);
     if (!best.length) continue;
     // a token the author uses consistently for something the paper never mentions is a real acronym
     const uses = r.uses.filter((u) => !u.inName);
@@ -49,10 +50,57 @@ function isCandidate(r: AcronymRecord, isOrdinary: (a: string) => boolean): bool
   return r.uses.some((u) => u.context !== 'shouting' && u.context !== 'references' && u.context !== 'citation');
 }
 
+/** No target is ever more than two edits away; acronyms longer than this are not indexed. */
+const MAX_EDITS = 2;
+const MAX_INDEXED_LENGTH = 40;
+
+/** Every string made by deleting up to `MAX_EDITS` characters of `s` (s itself included). */
+function deletions(s: string): Set<string> {
+  const out = new Set<string>([s]);
+  let frontier = [s];
+  for (let k = 0; k < MAX_EDITS; k++) {
+    const next: string[] = [];
+    for (const t of frontier) {
+      for (let i = 0; i < t.length; i++) {
+        const v = t.slice(0, i) + t.slice(i + 1);
+        if (!out.has(v)) {
+          out.add(v);
+          next.push(v);
+        }
+      }
+    }
+    frontier = next;
+  }
+  return out;
+}
+
+/**
+ * Targets by the strings their deletions make: two strings within two edits (insertions, deletions,
+ * substitutions, swaps) of each other share a string made by at most two deletions from each, so a token is only
+ * compared with the targets that share one (comparing every token with every target was quadratic in the number
+ * of acronyms of a long paper).
+ */
+function deletionIndex(targets: Iterable<string>): Map<string, string[]> {
+  const index = new Map<string, string[]>();
+  for (const t of targets) {
+    if (t.length > MAX_INDEXED_LENGTH) continue;
+    for (const v of deletions(t)) {
+      const list = index.get(v);
+      if (list) list.push(t);
+      else index.set(v, [t]);
+    }
+  }
+  return index;
+}
+
 /** The targets at the smallest allowed distance. Longer acronyms tolerate more edits. */
-function nearest(token: string, targets: Map<string, Omit<MisspellingTarget, 'distance' | 'acronym'>>): MisspellingTarget[] {
+function nearest(token: string, targets: Map<string, Omit<MisspellingTarget, 'distance' | 'acronym'>>, index: Map<string, string[]>): MisspellingTarget[] {
   let best: MisspellingTarget[] = [];
-  for (const [acronym, info] of targets) {
+  if (token.length > MAX_INDEXED_LENGTH + MAX_EDITS) return best;
+  const near = new Set<string>();
+  for (const v of deletions(token)) for (const t of index.get(v) ?? []) near.add(t);
+  for (const acronym of near) {
+    const info = targets.get(acronym)!;
     if (acronym === token) continue;
     const len = Math.min(acronym.length, token.length);
     const max = len >= 6 ? 2 : len >= 4 || (len === 3 && info.inPaper) ? 1 : 0;
