@@ -7,7 +7,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { analyze, type AnalysisResult } from '../../server/src/core/index';
+import { analyze, analyzeAsync, type AnalysisResult } from '../../server/src/core/index';
 import { AnalysisCache } from '../../server/src/core/cache';
 import { createKnowledgeBase } from '../../server/src/kb/index';
 
@@ -81,5 +81,32 @@ describe('incremental analysis equals a fresh one', () => {
     const after = analyze(text, { cache, kb });
     expect(view(after)).toEqual(view(analyze(text, { kb })));
     expect(view(after)).not.toEqual(view(before));
+  });
+});
+
+describe('analyzeAsync: the same analysis in time slices', () => {
+  const text = readFileSync(join(ROOT, 'examples', 'trade-frameworks-paper.md'), 'utf8');
+
+  it('gives what analyze gives, pausing between slices', async () => {
+    let pauses = 0;
+    const pause = () => {
+      pauses++;
+      return Promise.resolve();
+    };
+    // a zero-length slice pauses at every step: the most interleaved run there is
+    const result = await analyzeAsync(text, {}, { sliceMs: 0, pause });
+    expect(result && view(result)).toEqual(view(analyze(text)));
+    expect(pauses).toBeGreaterThan(100);
+  });
+
+  it('stops when cancelled, and a later check with the same cache is still exact', async () => {
+    const cache = new AnalysisCache();
+    let pauses = 0;
+    const stopped = await analyzeAsync(text, { cache }, { sliceMs: 0, pause: () => Promise.resolve(void pauses++), cancelled: () => pauses >= 20 });
+    expect(stopped).toBeUndefined();
+    expect(pauses).toBe(20);
+    const edited = text.replace('## ', '## Revised: ');
+    const result = await analyzeAsync(edited, { cache }, { sliceMs: 0, pause: () => Promise.resolve() });
+    expect(result && view(result)).toEqual(view(analyze(edited)));
   });
 });

@@ -1,6 +1,7 @@
-import { buildPaper, type Paper } from './paper';
+import { buildPaperSteps, type Paper } from './paper';
+import { runSliced, runSync, type SliceOptions, type Steps } from './steps';
 import { AnalysisCache } from './cache';
-import { buildLedgers, type Ledgers } from './ledgers';
+import { ledgerSteps, type Ledgers } from './ledgers';
 import { resolveConfig, type ResolvedConfig } from './config';
 import type { Finding } from './types';
 import type { AnyRule } from './rule';
@@ -40,15 +41,31 @@ export interface AnalysisResult {
 
 /** The one entry point of the analysis core: text in, findings (plain data) out. Pure. */
 export function analyze(text: string, options: AnalyzeOptions = {}): AnalysisResult {
+  return runSync(analyzeSteps(text, options));
+}
+
+/**
+ * `analyze` in time slices of about `slice.sliceMs` (10 ms by default), pausing between them so that a server can
+ * answer other requests while a long paper is checked; undefined when `slice.cancelled()` turns true at a pause
+ * (what was computed stays in `options.cache`). Same result as `analyze`.
+ */
+export function analyzeAsync(text: string, options: AnalyzeOptions = {}, slice: SliceOptions = {}): Promise<AnalysisResult | undefined> {
+  return runSliced(analyzeSteps(text, options), slice);
+}
+
+/** `analyze` as steps: it yields between chunks, blocks and rules. */
+export function* analyzeSteps(text: string, options: AnalyzeOptions = {}): Steps<AnalysisResult> {
   const rules = options.rules ?? registry;
   const config = options.config ?? resolveConfig(rules);
   const kb = options.kb ?? loadBuiltinKnowledgeBase();
   const cache = options.cache ?? new AnalysisCache();
   cache.bind(kb);
-  const paper = buildPaper(text, { cache });
-  const ledgers = buildLedgers(paper, kb, config, { readBibliography: options.readBibliography, bibliography: options.bibliography }, cache);
+  const paper = yield* buildPaperSteps(text, { cache });
+  const ledgers = yield* ledgerSteps(paper, kb, config, { readBibliography: options.readBibliography, bibliography: options.bibliography }, cache);
+  if (rules.some((r) => r.meta.id === 'citation/uncited-claim' && config.rules.get(r.meta.id)?.severity !== 'off')) yield* ledgers.citations.claimSteps();
   const findings: Finding[] = [];
   for (const rule of rules) {
+    yield;
     const setting = config.rules.get(rule.meta.id) ?? { severity: rule.meta.defaultSeverity, options: rule.meta.defaultOptions };
     if (setting.severity === 'off') continue;
     const options = { ...rule.meta.defaultOptions, ...setting.options };

@@ -1,5 +1,5 @@
 /** Public API of the analysis core. The server, the CLI and the tests import from here. */
-export { analyze, type AnalyzeOptions, type AnalysisResult } from './analyze';
+export { analyze, analyzeAsync, type AnalyzeOptions, type AnalysisResult } from './analyze';
 export { applyFixes, applyFixList, type ApplyFixesOptions, type ApplyFixesResult } from './fixes';
 export { LineIndex } from './text';
 export { parseConfig, resolveConfig, type PolicyLintConfig, type ResolvedConfig, type ConfigProblem } from './config';

@@ -2,9 +2,10 @@ import type { Paper } from './paper';
 import { AnalysisCache } from './cache';
 import type { KnowledgeBase } from '../kb/types';
 import type { ResolvedConfig } from './config';
-import { buildAcronymLedger, type AcronymLedger } from './acronyms/ledger';
-import { buildCitationLedger, type CitationLedger, type CitationLedgerOptions } from './citations/ledger';
-import { buildFigureLedger, type FigureLedger } from './numbers/ledger';
+import { acronymLedgerSteps, type AcronymLedger } from './acronyms/ledger';
+import { citationLedgerSteps, type CitationLedger, type CitationLedgerOptions } from './citations/ledger';
+import { figureLedgerSteps, type FigureLedger } from './numbers/ledger';
+import { runSync, type Steps } from './steps';
 
 /** Document-wide indexes every rule shares, rebuilt from the paper's blocks. */
 export interface Ledgers {
@@ -14,7 +15,14 @@ export interface Ledgers {
   figures: FigureLedger;
 }
 
-export function buildLedgers(paper: Paper, kb: KnowledgeBase, _config: ResolvedConfig, options: CitationLedgerOptions = {}, cache: AnalysisCache = new AnalysisCache()): Ledgers {
-  const acronyms = buildAcronymLedger(paper, kb, cache);
-  return { acronyms, citations: buildCitationLedger(paper, options, cache), figures: buildFigureLedger(paper, kb, acronyms, cache) };
+export function buildLedgers(paper: Paper, kb: KnowledgeBase, config: ResolvedConfig, options: CitationLedgerOptions = {}, cache: AnalysisCache = new AnalysisCache()): Ledgers {
+  return runSync(ledgerSteps(paper, kb, config, options, cache));
+}
+
+/** `buildLedgers` as steps. */
+export function* ledgerSteps(paper: Paper, kb: KnowledgeBase, _config: ResolvedConfig, options: CitationLedgerOptions = {}, cache: AnalysisCache = new AnalysisCache()): Steps<Ledgers> {
+  const acronyms = yield* acronymLedgerSteps(paper, kb, cache);
+  const citations = yield* citationLedgerSteps(paper, options, cache);
+  const figures = yield* figureLedgerSteps(paper, kb, acronyms, cache);
+  return { acronyms, citations, figures };
 }

@@ -19,6 +19,7 @@ import { frontmatter } from 'micromark-extension-frontmatter';
 import { math } from 'micromark-extension-math';
 import type { Extension } from 'micromark-util-types';
 import { AnalysisCache } from './cache';
+import { runSync, type Steps } from './steps';
 import { normalizeLabel, planChunks, stubsFor, type ChunkPlan } from './chunks';
 
 export type BlockKind = 'paragraph' | 'heading' | 'tableCell';
@@ -199,13 +200,18 @@ export interface BuildPaperOptions {
  * their text, then assembled: offsets shifted to the document, sections and list numbers assigned in order.
  */
 export function buildPaper(text: string, options: BuildPaperOptions = {}): Paper {
+  return runSync(buildPaperSteps(text, options));
+}
+
+/** `buildPaper` as steps: it yields after each chunk it parses and while assembling. */
+export function* buildPaperSteps(text: string, options: BuildPaperOptions = {}): Steps<Paper> {
   const cache = options.cache ?? new AnalysisCache();
   const plan: ChunkPlan = options.whole ? { chunks: [{ start: 0, end: text.length }], linkLabels: new Set(), footnoteLabels: new Set() } : planChunks(text, options.minChunkChars);
   // The scan guesses which labels are defined; the parse knows. When they differ, parse again with the labels the
   // parse found (definitions are block syntax: the second parse finds the same ones, so this ends).
   for (let round = 0; ; round++) {
-    const { parts, linkLabels, footnoteLabels } = parseChunks(text, plan, cache, options.whole === true);
-    if (round >= 2 || (sameSet(linkLabels, plan.linkLabels) && sameSet(footnoteLabels, plan.footnoteLabels))) return assemble(text, parts);
+    const { parts, linkLabels, footnoteLabels } = yield* parseChunks(text, plan, cache, options.whole === true);
+    if (round >= 2 || (sameSet(linkLabels, plan.linkLabels) && sameSet(footnoteLabels, plan.footnoteLabels))) return yield* assemble(text, parts);
     plan.linkLabels = linkLabels;
     plan.footnoteLabels = footnoteLabels;
   }
@@ -217,7 +223,7 @@ function sameSet(a: Set<string>, b: Set<string>): boolean {
   return true;
 }
 
-function parseChunks(text: string, plan: ChunkPlan, cache: AnalysisCache, whole: boolean) {
+function* parseChunks(text: string, plan: ChunkPlan, cache: AnalysisCache, whole: boolean): Steps<{ parts: { start: number; facts: ChunkFacts }[]; linkLabels: Set<string>; footnoteLabels: Set<string> }> {
   const parts: { start: number; facts: ChunkFacts }[] = [];
   const linkLabels = new Set<string>();
   const footnoteLabels = new Set<string>();
@@ -237,6 +243,7 @@ function parseChunks(text: string, plan: ChunkPlan, cache: AnalysisCache, whole:
         continue;
       }
       parts.push({ start, facts });
+      yield;
       for (const l of facts.linkLabels) linkLabels.add(l);
       for (const l of facts.footnoteLabels) footnoteLabels.add(l);
       break;
@@ -316,7 +323,7 @@ function endsInOpenConstruct(node: Nodes, src: string): boolean {
 }
 
 /** Shifts each chunk's facts to document offsets and gives blocks their sections and lists their ids. */
-function assemble(text: string, parts: { start: number; facts: ChunkFacts }[]): Paper {
+function* assemble(text: string, parts: { start: number; facts: ChunkFacts }[]): Steps<Paper> {
   const blocks: ProseBlock[] = [];
   const sections: Section[] = [];
   const lists: ListInfo[] = [];
@@ -326,6 +333,7 @@ function assemble(text: string, parts: { start: number; facts: ChunkFacts }[]): 
   let current: Section | undefined;
   const shift = (r: OffsetRange, by: number): OffsetRange => ({ start: r.start + by, end: r.end + by });
   for (const { start, facts } of parts) {
+    yield;
     const base = start - facts.prefix;
     const listBase = lists.length;
     for (const l of facts.lists) {

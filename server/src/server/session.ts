@@ -41,6 +41,12 @@ import {
   type WorkspaceSetup,
 } from '../core/index';
 import { AnalysisCache } from '../core/cache';
+import { analyzeAsync, type AnalyzeOptions } from '../core/analyze';
+
+/** Longest stretch of checking between two looks at the message queue (ms). */
+const ANALYSIS_SLICE_MS = 10;
+/** A request about a paper up to this size whose check is not done yet checks it itself; a longer one answers empty. */
+const SYNC_ANALYSIS_MAX_CHARS = 256 * 1024;
 import {
   quickFixActions,
   readDiagnosticData,
@@ -314,13 +320,34 @@ export class PolicyLintSession {
     });
   }
 
-  private validate(doc: TextDocument): void {
+  /**
+   * Checks a document in time slices (see `analyzeAsync`): between slices the server reads and answers other
+   * messages, so a long paper never freezes hover or completion; a check overtaken by a newer version stops at its
+   * next pause (what it computed stays in the document's cache for the next check).
+   */
+  private async validate(doc: TextDocument): Promise<void> {
     if (!this.lintable(doc)) return;
-    const version = doc.version;
-    const result = this.analysis(doc);
-    if (this.documents.get(doc.uri)?.version !== version) return;
+    const { uri, version } = doc;
+    let result = this.cache.get(uri)?.version === version ? this.cache.get(uri)!.result : undefined;
+    if (!result) {
+      result = await analyzeAsync(doc.getText(), this.analyzeOptions(uri), { sliceMs: ANALYSIS_SLICE_MS, cancelled: () => this.documents.get(uri)?.version !== version });
+      if (!result) return;
+      this.cache.set(uri, { version, result });
+    }
+    if (this.documents.get(uri)?.version !== version) return;
     const lines = result.paper.lines;
-    this.publish({ uri: doc.uri, version, diagnostics: result.findings.map((f) => toDiagnostic(f, lines, doc.uri, version)) });
+    this.publish({ uri, version, diagnostics: result.findings.map((f) => toDiagnostic(f, lines, uri, version)) });
+  }
+
+  /**
+   * The analysis a request about `doc` can use at once: the current version's, or for a paper short enough to
+   * check within a request, a new one; a long paper whose check is still running gets none (the request answers
+   * empty rather than wait).
+   */
+  private ready(doc: TextDocument): AnalysisResult | undefined {
+    const cached = this.cache.get(doc.uri);
+    if (cached && cached.version === doc.version) return cached.result;
+    return doc.getText().length <= SYNC_ANALYSIS_MAX_CHARS ? this.analysis(doc) : undefined;
   }
 
   /** The analysis of the document's current version, cached per URI + version. */
@@ -334,16 +361,21 @@ export class PolicyLintSession {
 
   /** Analyses a paper's text with the config, knowledge base and bibliography folder of its workspace folder. */
   private analyzeText(uri: string, text: string): AnalysisResult {
+    return analyze(text, this.analyzeOptions(uri));
+  }
+
+  /** The config, knowledge base, bibliography reader and (for an open document) incremental cache of a paper. */
+  private analyzeOptions(uri: string): AnalyzeOptions {
     const folder = this.folderOf(uri);
     const dir = dirOf(uri) ?? folder?.root;
     let cache = this.incremental.get(uri);
     if (!cache && this.documents.get(uri)) this.incremental.set(uri, (cache = new AnalysisCache()));
-    return analyze(text, {
+    return {
       cache,
       config: folder?.config ?? resolveConfig(rules, this.globalSettings),
       kb: folder?.setup.kb ?? this.empty.kb,
       readBibliography: dir ? this.files.bibliographyReader(dir) : undefined,
-    });
+    };
   }
 
   /** Resolves a bibliography path named by the paper at `uri` to a file URI, as `analyzeText` reads it. */
@@ -354,7 +386,8 @@ export class PolicyLintSession {
 
   private withDoc<T>(uri: string, fn: (result: AnalysisResult) => T): T | null {
     const doc = this.documents.get(uri);
-    return doc ? fn(this.analysis(doc)) : null;
+    const result = doc && this.ready(doc);
+    return result ? fn(result) : null;
   }
 
   private rename(uri: string, position: { line: number; character: number }, newName: string) {
@@ -436,7 +469,8 @@ export class PolicyLintSession {
   private hover(p: HoverParams): Hover | null {
     const doc = this.documents.get(p.textDocument.uri);
     if (!doc || !this.lintable(doc)) return null;
-    const result = this.analysis(doc);
+    const result = this.ready(doc);
+    if (!result) return null;
     const h = hoverAt(result, result.paper.lines.offsetAt(p.position));
     if (!h) return null;
     return { contents: { kind: 'markdown', value: h.markdown }, range: result.paper.lines.range(h.range) };

@@ -1,4 +1,5 @@
 import { AnalysisCache } from '../cache';
+import { runSync, type Steps } from '../steps';
 import type { Paper, ProseBlock } from '../paper';
 import type { OffsetRange } from '../types';
 import type { KbEntry, KnowledgeBase } from '../../kb/types';
@@ -86,18 +87,25 @@ const CODE = /^\p{Lu}+\d{2,}$/u;
 const ROMAN = /^(?=[MDCLXVI]{2,}$)M{0,4}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$/;
 
 export function buildAcronymLedger(paper: Paper, kb: KnowledgeBase, cache: AnalysisCache = new AnalysisCache()): AcronymLedger {
+  return runSync(acronymLedgerSteps(paper, kb, cache));
+}
+
+/** `buildAcronymLedger` as steps: it yields between blocks. */
+export function* acronymLedgerSteps(paper: Paper, kb: KnowledgeBase, cache: AnalysisCache = new AnalysisCache()): Steps<AcronymLedger> {
   const isKnownName = (w: string) => kb.byAcronym(w) !== undefined;
   const isKbName = (s: string) => kb.byName(s) !== undefined;
   const tokens: AcronymUse[] = [];
   const definitions: AcronymDefinition[] = [];
   for (const block of paper.blocks) {
+    yield;
     // both depend only on the block's kind, whether it is in a reference list, and its text
-    const key = `${block.kind}${block.section?.isReferences ? 'R' : '-'}${block.text}`;
-    for (const t of cache.memo('acronym tokens', key, () => acronymTokens(block, { isKnownName, isCapsWord }))) {
+    // (the context goes in the namespace: the key is then the block's text itself, a string whose hash V8 keeps)
+    const context = `${block.kind}${block.section?.isReferences ? 'R' : '-'}`;
+    for (const t of cache.memo(`acronym tokens ${context}`, block.text, () => acronymTokens(block, { isKnownName, isCapsWord }))) {
       tokens.push({ ...t, block, range: paper.sourceRange(block, t.proseStart, t.proseEnd) });
     }
     if (block.kind === 'tableCell') continue;
-    for (const d of cache.memo('acronym definitions', key, () => findDefinitions(block, { isKnownName, isKbName }))) {
+    for (const d of cache.memo(`acronym definitions ${context}`, block.text, () => findDefinitions(block, { isKnownName, isKbName }))) {
       const entry = kb.byAcronym(d.acronym) ?? kb.byAcronymLoose(d.acronym);
       const named = kb.byName(d.longForm);
       definitions.push({

@@ -1,10 +1,11 @@
 import { AnalysisCache } from '../cache';
+import { runSync, type Steps } from '../steps';
 import type { Paper, ProseBlock, Sentence } from '../paper';
 import { splitSentences } from '../sentences';
 import type { Fix, OffsetRange } from '../types';
 import { loadBibliography, type Bibliography, type BibliographyOptions } from './bibliography';
 import { exemptSentence, findQuotes, isBiography, isQuotationClaim, namesProvision, namesSource, sentenceClaims, type Quote, type RawClaim } from './claims';
-import { hasBracketedKeys, scanBlock } from './markers';
+import { hasBracketedKeys, scanBlock, type BlockScan } from './markers';
 import { firstAuthor, nameWords, sameYear } from './names';
 import { mapSections, numberedEntry, referenceEntries, type Region } from './references';
 import type { Claim, CitationItem, CitationMarker, CitationStyle, NumberedEntry, ReferenceEntry } from './types';
@@ -33,6 +34,8 @@ export interface CitationLedger {
   matchReference(item: CitationItem): ReferenceEntry | undefined;
   /** Claims that need a source, with whether a citation covers them (computed on first use). */
   claims(): Claim[];
+  /** `claims()` as steps (yields between blocks). */
+  claimSteps(): Steps<Claim[]>;
   /** Sentences of a block computed with citations and inline notes blanked out. */
   sentences(block: ProseBlock): Sentence[];
   /** The citation marker (and item) at a source offset. */
@@ -44,6 +47,11 @@ export interface CitationLedger {
 export type CitationLedgerOptions = BibliographyOptions;
 
 export function buildCitationLedger(paper: Paper, options: CitationLedgerOptions = {}, cache: AnalysisCache = new AnalysisCache()): CitationLedger {
+  return runSync(citationLedgerSteps(paper, options, cache));
+}
+
+/** `buildCitationLedger` as steps: it yields between blocks. */
+export function* citationLedgerSteps(paper: Paper, options: CitationLedgerOptions = {}, cache: AnalysisCache = new AnalysisCache()): Steps<CitationLedger> {
   const sections = mapSections(paper);
   const bibliography = loadBibliography(paper.frontMatter, options);
   const pandoc = bibliography.available || /(?:^|\n)\s*(?:bibliography|references)\s*:/.test(paper.frontMatter?.raw ?? '') || paper.blocks.some((b) => b.text.includes('@') && hasBracketedKeys(b.text));
@@ -54,6 +62,7 @@ export function buildCitationLedger(paper: Paper, options: CitationLedgerOptions
   const footnoteDefinitions = new Map<string, FootnoteDefinition>();
 
   for (const block of paper.blocks) {
+    yield;
     const region = sections.region(block);
     if (block.footnote !== undefined && !footnoteDefinitions.has(block.footnote)) {
       footnoteDefinitions.set(block.footnote, { label: block.footnote, range: definitionLabelRange(paper, block), block });
@@ -71,7 +80,7 @@ export function buildCitationLedger(paper: Paper, options: CitationLedgerOptions
       const n = numberedEntry(paper, block);
       if (n) numbered.push(n);
     }
-    const scan = scanBlock(paper, block, { pandoc, inNote: region === 'notes' });
+    const scan = cachedScan(paper, block, { pandoc, inNote: region === 'notes' }, cache);
     markers.push(...scan.markers);
     masks.set(block, scan.mask);
   }
@@ -130,10 +139,12 @@ export function buildCitationLedger(paper: Paper, options: CitationLedgerOptions
   for (const list of markersByBlock.values()) list.sort((a, b) => a.start - b.start);
 
   let claimCache: Claim[] | undefined;
-  const claims = (): Claim[] => {
+  const claims = (): Claim[] => claimCache ?? runSync(claimSteps());
+  // set only when complete: a run stopped half-way leaves nothing behind
+  function* claimSteps(): Steps<Claim[]> {
     if (claimCache) return claimCache;
-    claimCache = [];
-    const state: ClaimState = { ownData: ownDataPaper(paper, sections.region), coveredFigures: new Set(), analysisFigures: analysisFigures(paper, sections.region) };
+    const found: Claim[] = [];
+    const state: ClaimState = { ownData: yield* ownDataPaper(paper, sections.region, cache), coveredFigures: new Set(), analysisFigures: yield* analysisFigures(paper, sections.region, cache) };
     // the sentence tests are pure functions of the sentence's text: cached across analyses of the document
     const detect: Detectors = {
       claims: (x) => cache.memo('sentence claims', x, () => sentenceClaims(x)),
@@ -144,6 +155,7 @@ export function buildCitationLedger(paper: Paper, options: CitationLedgerOptions
     let leadIn: ProseBlock | undefined;
     let conditionalLeadIn = false;
     for (const block of paper.blocks) {
+      yield;
       if (block.kind === 'paragraph' && !block.inList) {
         leadIn = block;
         // only the end of the lead-in matters: test a bounded tail (a regex over a huge paragraph would be slow)
@@ -157,10 +169,11 @@ export function buildCitationLedger(paper: Paper, options: CitationLedgerOptions
       if (mask === undefined || /^\s*(?:sources?|notes?|data|credit|photo)\s*:/i.test(block.text) || isBiography(block.text)) continue;
       // items of a list of conditions, goals or recommendations ("…if any of the following conditions is met:")
       if (block.inList && leadIn && leadIn.index < block.index && conditionalLeadIn) continue;
-      claimCache.push(...blockClaims(paper, block, mask, sentencesOf(block), markersByBlock.get(block) ?? [], region === 'analysis', state, detect));
+      found.push(...blockClaims(paper, block, mask, sentencesOf(block), markersByBlock.get(block) ?? [], region === 'analysis', state, detect));
     }
-    return claimCache;
-  };
+    claimCache = found;
+    return found;
+  }
 
   const markerAt = (offset: number) => {
     let lo = 0;
@@ -194,6 +207,7 @@ export function buildCitationLedger(paper: Paper, options: CitationLedgerOptions
     region: sections.region,
     matchReference,
     claims,
+    claimSteps,
     sentences: sentencesOf,
     markerAt,
     placeholderFix,
@@ -249,15 +263,21 @@ function restatesAnalysis(s: string, figures: Set<string>): boolean {
   return false;
 }
 
-function analysisFigures(paper: Paper, region: (b: ProseBlock) => Region): Set<string> {
+function* analysisFigures(paper: Paper, region: (b: ProseBlock) => Region, cache: AnalysisCache): Steps<Set<string>> {
   const out = new Set<string>();
   for (const b of paper.blocks) {
     if (region(b) !== 'analysis') continue;
-    FIGURE_IN_TEXT.lastIndex = 0;
-    for (let m = FIGURE_IN_TEXT.exec(b.text); m; m = FIGURE_IN_TEXT.exec(b.text)) {
-      const fk = figureKey(m[0]);
-      if (fk?.distinctive) out.add(fk.key);
-    }
+    yield;
+    const keys = cache.memo('analysis figures', b.text, () => {
+      const found: string[] = [];
+      FIGURE_IN_TEXT.lastIndex = 0;
+      for (let m = FIGURE_IN_TEXT.exec(b.text); m; m = FIGURE_IN_TEXT.exec(b.text)) {
+        const fk = figureKey(m[0]);
+        if (fk?.distinctive) found.push(fk.key);
+      }
+      return found;
+    });
+    for (const k of keys) out.add(k);
   }
   return out;
 }
@@ -266,14 +286,21 @@ function analysisFigures(paper: Paper, region: (b: ProseBlock) => Region): Set<s
  * The paper presents its own survey or dataset: it says so ("conducted a survey", "our dataset", "we compiled"), or
  * it is written in the first person and documents a dataset of its own ("the 3.0 dataset identifies…").
  */
-function ownDataPaper(paper: Paper, region: (b: ProseBlock) => Region): boolean {
+function* ownDataPaper(paper: Paper, region: (b: ProseBlock) => Region, cache: AnalysisCache): Steps<boolean> {
   let firstPerson = 0;
   let dataset = false;
   for (const b of paper.blocks) {
     if (b.kind !== 'paragraph' || region(b) === 'references') continue;
-    if (OWN_DATA.test(b.text)) return true;
-    firstPerson += (b.text.match(/\b(?:[Ww]e|[Oo]ur)\b/g) ?? []).length;
-    dataset ||= /\b(?:[Tt]he|[Oo]ur) (?:\d+(?:\.\d+)? )?(?:version of the [\w-]+ )?(?:dataset|database)\b/.test(b.text);
+    yield;
+    // three patterns over every paragraph: cached by its text
+    const f = cache.memo('own data', b.text, () => ({
+      says: OWN_DATA.test(b.text),
+      firstPerson: (b.text.match(/\b(?:[Ww]e|[Oo]ur)\b/g) ?? []).length,
+      dataset: /\b(?:[Tt]he|[Oo]ur) (?:\d+(?:\.\d+)? )?(?:version of the [\w-]+ )?(?:dataset|database)\b/.test(b.text),
+    }));
+    if (f.says) return true;
+    firstPerson += f.firstPerson;
+    dataset ||= f.dataset;
   }
   return dataset && firstPerson >= 3;
 }
@@ -292,6 +319,27 @@ function figureKey(phrase: string): { key: string; distinctive: boolean } | unde
 const FIGURE_KINDS = new Set(['statistic', 'superlative', 'dated event']);
 
 /** Claims of one paragraph: one per sentence (the first phrase that makes it a claim), with coverage. */
+/**
+ * `scanBlock`, cached. The scan reads the block's prose and its source, and (for an emphasised "**Name** (2019)")
+ * the source just before the block on its line; the cache key holds all three, the cached markers hold ranges
+ * relative to the block's start and are shifted to where the block is now.
+ */
+function cachedScan(paper: Paper, block: ProseBlock, options: { pandoc: boolean; inNote: boolean }, cache: AnalysisCache): BlockScan {
+  const base = block.range.start;
+  const lineStart = paper.text.lastIndexOf('\n', base - 1) + 1;
+  const key = `${options.pandoc ? 'P' : '-'}${options.inNote ? 'N' : '-'}${paper.text.slice(Math.max(0, lineStart - 1), block.range.end)}\u0000${base - lineStart}\u0000${block.text}`;
+  const rel = cache.memo('citation scan', key, () => {
+    const scan = scanBlock(paper, block, options);
+    return { mask: scan.mask, markers: scan.markers.map((m) => shiftMarker(m, block, -base)) };
+  });
+  return { mask: rel.mask, markers: rel.markers.map((m) => shiftMarker(m, block, base)) };
+}
+
+function shiftMarker(m: CitationMarker, block: ProseBlock, by: number): CitationMarker {
+  const shift = (r: OffsetRange): OffsetRange => ({ start: r.start + by, end: r.end + by });
+  return { ...m, block, range: shift(m.range), items: m.items.map((it) => ({ ...it, range: shift(it.range) })) };
+}
+
 interface Detectors {
   claims(s: string): RawClaim[];
   namesSource(s: string): boolean;

@@ -4,6 +4,7 @@
  * over the sentences that contain a number (linear in the text).
  */
 import { AnalysisCache } from '../cache';
+import { runSync, type Steps } from '../steps';
 import type { Paper, ProseBlock, Section } from '../paper';
 import type { OffsetRange } from '../types';
 import type { KnowledgeBase } from '../../kb/types';
@@ -75,6 +76,11 @@ const BUILTIN_LONG_FORMS: [string, string][] = [
 ];
 
 export function buildFigureLedger(paper: Paper, kb: KnowledgeBase, acronyms: AcronymLedger | undefined, cache: AnalysisCache = new AnalysisCache()): FigureLedger {
+  return runSync(figureLedgerSteps(paper, kb, acronyms, cache));
+}
+
+/** `buildFigureLedger` as steps: it yields between blocks. */
+export function* figureLedgerSteps(paper: Paper, kb: KnowledgeBase, acronyms: AcronymLedger | undefined, cache: AnalysisCache = new AnalysisCache()): Steps<FigureLedger> {
   const entities = cache.memo('entity index', '', () => entityIndex(kb));
   const normalizeWords = wordNormalizer(acronyms);
   const figures: Figure[] = [];
@@ -94,14 +100,13 @@ export function buildFigureLedger(paper: Paper, kb: KnowledgeBase, acronyms: Acr
   // the frames depend on the paper's acronym definitions (through the word normaliser): part of their cache key
   const normalizerId = hashString((acronyms?.definitions ?? []).map((d) => `${d.longForm}\u0001${d.acronym}`).join('\u0002'));
   for (const block of paper.blocks) {
+    yield;
     if (block.section?.isReferences && block.kind !== 'heading') continue;
     const text = block.text;
     if (!/\d/.test(text) && !NUMBER_WORD.test(text) && !text.includes('(')) continue;
-    const blockKey = `${block.kind}${text}`;
-    const facts = cache.memo('figure sentences', blockKey, () => sentenceFacts(block, entities));
-    // the frames of a sentence are cached under a hash of the block (the block's text in each key would cost its
-    // length per sentence: quadratic in a long paragraph)
-    let blockId: string | undefined;
+    // the context goes in the namespace, the key is the block's text itself (a string whose hash V8 keeps; the text
+    // inside a longer key would cost its length per sentence: quadratic in a long paragraph)
+    const facts = cache.memo(`figure sentences ${block.kind}`, text, () => sentenceFacts(block, entities));
     const measurable = block.kind === 'paragraph' && !block.inQuote;
     const seen = new Set<string>();
     let ambiguous = false;
@@ -117,7 +122,7 @@ export function buildFigureLedger(paper: Paper, kb: KnowledgeBase, acronyms: Acr
       else inherited = sectionPeriod(block.section);
       const frames =
         measurable && quantities.length
-          ? cache.memo('figure frames', `${inherited === null ? '\u0000' : inherited === undefined ? '\u0001' : inherited}\u0002${normalizerId}\u0002${si}\u0002${(blockId ??= hashString(blockKey))}`, () =>
+          ? cache.memo(`figure frames ${block.kind}\u0002${inherited === null ? '\u0000' : inherited === undefined ? '\u0001' : inherited}\u0002${normalizerId}\u0002${si}`, text, () =>
               framesOf({ toks, quantities, entities: ents, periods, inherited, normalizeWords }, text),
             )
           : [];

@@ -1,0 +1,44 @@
+/**
+ * Long computations written as generators that `yield` at safe points (between chunks, blocks, rules), so that
+ * one code path serves both a synchronous run (`runSync`: the CLI, tests, small papers) and a run in time slices
+ * that lets the server answer other requests while a long paper is checked (`runSliced`).
+ */
+export type Steps<T> = Generator<void, T, void>;
+
+/** Runs the steps to the end, synchronously. */
+export function runSync<T>(steps: Steps<T>): T {
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+export interface SliceOptions {
+  /** Longest stretch of work between two pauses, in milliseconds. */
+  sliceMs?: number;
+  /** Checked at every pause: true stops the run (the result is then undefined). */
+  cancelled?: () => boolean;
+  /** How to pause; `setImmediate` lets pending I/O (LSP messages) run first. */
+  pause?: () => Promise<void>;
+}
+
+const immediate = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** Runs the steps in slices of about `sliceMs`, pausing between slices; undefined when cancelled. */
+export async function runSliced<T>(steps: Steps<T>, options: SliceOptions = {}): Promise<T | undefined> {
+  const slice = options.sliceMs ?? 10;
+  const pause = options.pause ?? immediate;
+  let start = performance.now();
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+    if (performance.now() - start >= slice) {
+      await pause();
+      if (options.cancelled?.()) {
+        steps.return(undefined as never);
+        return undefined;
+      }
+      start = performance.now();
+    }
+  }
+}
