@@ -25,7 +25,7 @@ import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkMath from 'remark-math';
-import { analyze, LineIndex, rules, type AnyRule } from '../server/src/core/index';
+import { analyze, AnalysisCache, LineIndex, rules, type AnyRule } from '../server/src/core/index';
 import { buildPaper } from '../server/src/core/paper';
 import { TestClient } from '../test/protocol/lsp-client';
 import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver';
@@ -368,6 +368,8 @@ function kb(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(2)} MB` : `${(bytes / 1024).toFixed(1)} KB`;
 }
 
+const INCREMENTAL = 're-check after a one-character edit (core, warm cache)';
+
 /** Full analysis, its parts and each rule family, interleaved with the bare parse of the same text; medians. */
 function analysisBench(label: string, text: string, rounds: number, warmup: number, withFamilies = true): { parse: number; analyze: number } {
   const size = Buffer.byteLength(text);
@@ -380,6 +382,17 @@ function analysisBench(label: string, text: string, rounds: number, warmup: numb
     'paper + ledgers, no rules': () => analyze(text, { rules: [] }),
   };
   if (withFamilies) for (const f of families()) tasks[`${f.family} rules only (+ paper, ledgers)`] = () => analyze(text, { rules: f.rules });
+  // incremental: the document's cache is warm; each run checks a version with one character inserted at another
+  // random place (so two places differ from the version checked before it)
+  const cache = new AnalysisCache();
+  analyze(text, { cache });
+  const rng = mulberry32(hash(label) ^ 0x5eed);
+  const variants = Array.from({ length: 64 }, () => {
+    const at = surrogateSafe(text, Math.floor(rng() * text.length));
+    return text.slice(0, at) + 'e' + text.slice(at);
+  });
+  let k = 0;
+  tasks[INCREMENTAL] = () => analyze(variants[k++ % variants.length], { cache });
   const res = interleaved(tasks, rounds, warmup, hash(label));
   const parse = res['bare parse'].median;
   raw[`analysis ${label}`] = { bytes: size, ...Object.fromEntries(Object.entries(res).map(([k, v]) => [k, v.samples])) };
@@ -393,6 +406,7 @@ function analysisBench(label: string, text: string, rounds: number, warmup: numb
       ratio: ms / parse,
       ratioTo: 'bare parse',
       ...(isFull ? { target: '≤ 1.3×', pass: ms / parse <= 1.3 } : {}),
+      ...(name === INCREMENTAL ? { target: '< 1× parse', pass: ms / parse < 1 } : {}),
     });
   }
   return { parse, analyze: res['full analysis'].median };

@@ -144,17 +144,31 @@ const REFERENCE = /\[(\^?)((?:[^\][\\\n]|\\.){1,999})\]/g;
  * whether a line of the chunk really is a definition is the parser's business, so labels are not filtered here.
  * Empty when the chunk needs none.
  */
-export function stubsFor(chunk: string, plan: ChunkPlan): string {
+export function stubsFor(chunk: string, plan: ChunkPlan, refs: readonly ChunkRef[] = referencesIn(chunk)): string {
   if (!plan.linkLabels.size && !plan.footnoteLabels.size) return '';
   const wanted = new Map<string, string>();
-  REFERENCE.lastIndex = 0;
-  for (let m = REFERENCE.exec(chunk); m; m = REFERENCE.exec(chunk)) {
-    const label = normalizeLabel(m[2]);
-    const key = (m[1] ? '^' : '') + label;
+  for (const r of refs) {
+    const key = (r.footnote ? '^' : '') + r.label;
     if (wanted.has(key)) continue;
-    if (m[1] ? plan.footnoteLabels.has(label) : plan.linkLabels.has(label)) wanted.set(key, m[1] ? `[^${m[2]}]: .` : `[${m[2]}]: #`);
-    // "[a] [b]" may be one full reference "[a][b]": its second label is caught by the next match
+    if (r.footnote ? plan.footnoteLabels.has(r.label) : plan.linkLabels.has(r.label)) wanted.set(key, r.footnote ? `[^${r.raw}]: .` : `[${r.raw}]: #`);
   }
   if (!wanted.size) return '';
   return [...wanted.keys()].sort().map((k) => wanted.get(k)).join('\n\n');
+}
+
+/** A bracketed label in a chunk that may be a reference: `[label]` or `[^label]`. */
+export interface ChunkRef {
+  raw: string;
+  /** Normalised. */
+  label: string;
+  footnote: boolean;
+}
+
+/** Every bracketed label of a chunk ("[a] [b]" may be one full reference "[a][b]": both are listed). */
+export function referencesIn(chunk: string): ChunkRef[] {
+  const out: ChunkRef[] = [];
+  if (!chunk.includes('[')) return out;
+  REFERENCE.lastIndex = 0;
+  for (let m = REFERENCE.exec(chunk); m; m = REFERENCE.exec(chunk)) out.push({ raw: m[2], label: normalizeLabel(m[2]), footnote: m[1] === '^' });
+  return out;
 }

@@ -20,7 +20,7 @@ import { math } from 'micromark-extension-math';
 import type { Extension } from 'micromark-util-types';
 import { AnalysisCache } from './cache';
 import { runSync, type Steps } from './steps';
-import { normalizeLabel, planChunks, stubsFor, type ChunkPlan } from './chunks';
+import { normalizeLabel, planChunks, referencesIn, stubsFor, type ChunkPlan } from './chunks';
 
 export type BlockKind = 'paragraph' | 'heading' | 'tableCell';
 
@@ -134,8 +134,8 @@ const SYNTAX: Extension[][] = Array.from({ length: 4 }, (_, set) => [
     math(),
   ]),
 ]);
-/** The extensions a chunk needs; front matter only at the start of the document. */
-const syntaxFor = (chunk: string, atStart: boolean): number => (atStart ? 1 : 0) | (/@|www\.|https?:/i.test(chunk) ? 2 : 0);
+/** A chunk without any of these needs no autolink literals (bit 2 of a syntax set; bit 1: front matter). */
+const AUTOLINK_HINT = /@|www\.|https?:/i;
 const MDAST_EXTENSIONS = processorData.fromMarkdownExtensions;
 
 export class Paper {
@@ -234,9 +234,11 @@ function* parseChunks(text: string, plan: ChunkPlan, cache: AnalysisCache, whole
     for (;;) {
       const chunk = text.slice(start, end);
       // the whole document needs no stubs: every label it uses is defined in it, or nowhere
-      const stubs = whole || (start === 0 && end === text.length) ? '' : stubsFor(chunk, plan);
-      const syntax = syntaxFor(chunk, start === 0);
-      const facts = whole ? parseChunk(chunk, stubs, syntax, true) : cache.memo('chunk', `${syntax}${stubs}\u0000${chunk}`, () => parseChunk(chunk, stubs, syntax, start === 0));
+      // what the chunk's text alone decides, cached by it: its bracketed labels, whether it may hold autolinks
+      const scan = cache.memo('chunk scan', chunk, () => ({ refs: referencesIn(chunk), autolinks: AUTOLINK_HINT.test(chunk) }));
+      const stubs = whole || (start === 0 && end === text.length) ? '' : stubsFor(chunk, plan, scan.refs);
+      const syntax = (start === 0 ? 1 : 0) | (scan.autolinks ? 2 : 0);
+      const facts = whole ? parseChunk(chunk, stubs, syntax, true) : cache.memo(`chunk ${syntax}\u0000${stubs}`, chunk, () => parseChunk(chunk, stubs, syntax, start === 0));
       if (facts.endsOpen && i + 1 < spans.length) {
         // the chunk ends inside a construct the scan missed: parse it together with the next one
         end = spans[++i].end;
