@@ -73,6 +73,8 @@ async function startServer() {
     'security.workspace.trust.enabled': false,
     'workbench.startupEditor': 'none',
     'workbench.tips.enabled': false,
+    'git.openRepositoryInParentFolders': 'never',
+    'git.enabled': false,
     'telemetry.telemetryLevel': 'off',
     'update.mode': 'none',
     'extensions.ignoreRecommendations': true,
