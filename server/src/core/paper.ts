@@ -67,8 +67,12 @@ export interface ProseBlock {
   range: OffsetRange;
   /** The block's prose: text of its inline content, without markup, code, HTML, URLs or math. */
   text: string;
-  /** map[i] is the source offset of text[i]. */
+  /**
+   * map[i] + base is the source offset of text[i]. (The map is shared with the block's cached chunk, whose offsets
+   * are relative to it; only `base` changes when an edit before the block moves it.)
+   */
   map: Int32Array;
+  base: number;
   sentences: Sentence[];
   links: LinkInfo[];
   footnoteRefs: FootnoteRef[];
@@ -155,8 +159,9 @@ export class Paper {
 
   /** Source range of prose offsets [start, end) of a block. */
   sourceRange(block: ProseBlock, start: number, end: number): OffsetRange {
-    const s = block.map[Math.min(start, block.map.length - 1)] ?? block.range.start;
-    const e = end > start ? block.map[Math.min(end - 1, block.map.length - 1)] + 1 : s;
+    const m = block.map;
+    const s = m.length ? m[Math.min(start, m.length - 1)] + block.base : block.range.start;
+    const e = end > start && m.length ? m[Math.min(end - 1, m.length - 1)] + block.base + 1 : s;
     return { start: s, end: Math.max(s, e) };
   }
 
@@ -353,12 +358,10 @@ function* assemble(text: string, parts: { start: number; facts: ChunkFacts }[]):
       frontMatter = { range: shift(fm.range, base), raw: fm.raw, rawStart: fm.rawStart + base };
     }
     for (const rel of facts.blocks) {
-      const map = new Int32Array(rel.map.length);
-      for (let i = 0; i < map.length; i++) map[i] = rel.map[i] + base;
       const block: ProseBlock = {
         ...rel,
         range: shift(rel.range, base),
-        map,
+        base,
         footnoteRefs: rel.footnoteRefs.map((f) => ({ ...f, range: shift(f.range, base) })),
         section: current,
         ...(rel.listId !== undefined ? { listId: rel.listId + listBase } : {}),
@@ -496,6 +499,7 @@ class Builder {
       range: { start: node.position?.start.offset ?? 0, end: node.position?.end.offset ?? 0 },
       text,
       map: out.map(),
+      base: 0,
       sentences: kind === 'paragraph' ? splitSentences(text) : text.trim() ? [{ start: 0, end: text.length, text }] : [],
       links: out.links,
       footnoteRefs: out.footnoteRefs,

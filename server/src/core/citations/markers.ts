@@ -190,7 +190,7 @@ export function scanBlock(paper: Paper, block: ProseBlock, options: ScanOptions)
     const chars = text.split('');
     for (const [s, e] of blank) for (let k = s; k < e; k++) if (chars[k] !== '\n') chars[k] = ' ';
     // a "$" that the Markdown parser took for the start of inline math: keep it a dollar sign for the claim checks
-    if (dollars) for (let k = 0; k < chars.length; k++) if (chars[k] === '\uFFFC' && paper.text[block.map[k]] === '$') chars[k] = '$';
+    if (dollars) for (let k = 0; k < chars.length; k++) if (chars[k] === '\uFFFC' && paper.text[block.map[k] + block.base] === '$') chars[k] = '$';
     mask = chars.join('');
   }
   return { markers, mask };
@@ -202,9 +202,9 @@ function isLabel(paper: Paper, block: ProseBlock, start: number, open: number, c
   if (/^\s*[:：]/.test(text.slice(close + 1, close + 4))) return true;
   if (!text.slice(0, start).trim() && !text.slice(close + 1).replace(/[.:\s]/g, '')) return true;
   // the author run is emphasised in the source: "**Huawei Technologies** (2019)"
-  let k = block.map[open] - 1;
+  let k = block.map[open] + block.base - 1;
   while (k > 0 && paper.text[k] === ' ') k--;
-  if (/[*_]/.test(paper.text[k] ?? '') || /[*_]/.test(paper.text[block.map[start] - 1] ?? '')) return true;
+  if (/[*_]/.test(paper.text[k] ?? '') || /[*_]/.test(paper.text[block.map[start] + block.base - 1] ?? '')) return true;
   return false;
 }
 
@@ -255,8 +255,9 @@ export function expandNumbers(s: string): number[] {
 }
 
 /** The prose index whose source offset is `offset` (or the first after it), or -1. Binary search on the map. */
-export function proseIndexAt(block: ProseBlock, offset: number): number {
+export function proseIndexAt(block: ProseBlock, source: number): number {
   const map = block.map;
+  const offset = source - block.base;
   let lo = 0;
   let hi = map.length - 1;
   let ans = -1;
