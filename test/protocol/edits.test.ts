@@ -191,19 +191,6 @@ function randomEdit(rng: Rng, text: string, size: number, lone: boolean): { star
 
 // --- checks ---------------------------------------------------------------------------------------------------
 
-/**
- * KNOWN BUG (core, not fixed here; see the `it.fails` below): number/list-count-mismatch's related location is
- * `firstLine()` of the list (server/src/rules/number/util.ts), which cuts at the first '\n' only — on a CRLF line
- * the range ends between '\r' and '\n', one character past the end of the line (an LSP position that does not
- * exist); after a lone CR it runs over the following lines. Exempted here, exactly that shape and nothing else, so
- * the random run stays green while it is open.
- */
-function knownListCountBug(d: Diagnostic, r: Range, text: string, lengths: number[]): boolean {
-  if (d.code !== 'number/list-count-mismatch' || r.end.line >= lengths.length || r.end.character !== lengths[r.end.line] + 1) return false;
-  const lineEnd = new LineIndex(text).lineStart(r.end.line) + lengths[r.end.line];
-  return text.startsWith('\r\n', lineEnd);
-}
-
 function lineLengths(text: string): number[] {
   return text.split(/\r\n|\r|\n/).map((l) => l.length);
 }
@@ -268,7 +255,7 @@ function assertTokensInside(tokens: { data: number[] } | null, lengths: number[]
 describe('random edit sequences through the real server', () => {
   let client: TestClient;
   const rng = new Rng(SEED);
-  const stats = { knownBug: 0, edits: 0, didChanges: 0, multiChange: 0, waits: 0, compared: 0, published: 0, diagnostics: 0, requests: 0, errors: 0, cancelledRequests: 0, answeredRanges: 0 };
+  const stats = { edits: 0, didChanges: 0, multiChange: 0, waits: 0, compared: 0, published: 0, diagnostics: 0, requests: 0, errors: 0, cancelledRequests: 0, answeredRanges: 0 };
   const docs: Doc[] = [];
   const byUri = new Map<string, Doc>();
   const started = Date.now();
@@ -344,13 +331,7 @@ describe('random edit sequences through the real server', () => {
       try {
         for (const d of p.diagnostics) {
           assertInside(d.range, lengths, `${d.code} at version ${p.version}`);
-          for (const r of d.relatedInformation ?? []) {
-            if (knownListCountBug(d, r.location.range, text, lengths)) {
-              stats.knownBug++;
-              continue;
-            }
-            assertInside(r.location.range, lengths, `${d.code} related location`);
-          }
+          for (const r of d.relatedInformation ?? []) assertInside(r.location.range, lengths, `${d.code} related location`);
           assertRangesInside(d.data, doc.uri, p.version, lengths, `${d.code} fix`);
         }
       } catch (e) {
@@ -484,7 +465,7 @@ describe('random edit sequences through the real server', () => {
       `edits.test: seed ${SEED}; ${stats.edits} edits in ${stats.didChanges} didChanges (${stats.multiChange} with several changes), ` +
         `${stats.compared} versions compared with analyze(), ${stats.published} publishes (${stats.diagnostics} diagnostics) range-checked, ` +
         `${stats.requests} stale-position requests (${stats.errors} error answers, ${stats.answeredRanges} ranges checked), ` +
-        `${stats.cancelledRequests} cancelled requests; ${stats.knownBug} related locations past a CRLF line end (known list-count bug) exempted; ${s} s`,
+        `${stats.cancelledRequests} cancelled requests; ${s} s`,
     );
     await client.stop();
   });
@@ -595,8 +576,8 @@ describe('random edit sequences through the real server', () => {
     drainPublished();
   }, 180_000);
 
-  // KNOWN BUG (see knownListCountBug): reported, not fixed here. Remove `.fails` once the core cuts at any line break.
-  it.fails('known bug: number/list-count-mismatch\'s related location ends inside the line on a CRLF paper', async () => {
+  // found by the random run: the related location ("the list") used to end between the CR and the LF of a CRLF line
+  it('number/list-count-mismatch\'s related location ends at the line end on a CRLF paper', async () => {
     const doc = openDoc('list-crlf.md', ['# Plan', '', 'We propose the following two priorities:', '', '1. First item', '2. Second item', '3. Third item', ''].join('\r\n'));
     await checkpoint(doc);
     const d = doc.latest?.version === doc.version ? doc.latest : await client.diagnostics(doc.uri, (x) => x.version === doc.version);
@@ -604,10 +585,9 @@ describe('random edit sequences through the real server', () => {
     expect(list?.relatedInformation?.[0]?.location.range).toEqual({ start: { line: 4, character: 0 }, end: { line: 4, character: 13 } });
   });
 
-  // A GAP, reported: only policyLint/checkFiles looks at its cancellation token. A request cancelled before the server
-  // even reads it (queued behind a long one) still runs in full and is answered with its result; vscode-jsonrpc
-  // hands it an already-cancelled token. Remove `.fails` once handlers return RequestCancelled for such a token.
-  it.fails('gap: a request cancelled while still queued is answered RequestCancelled, without doing the work', async () => {
+  // A request cancelled before the server gets to it (queued behind a long one) is answered RequestCancelled without
+  // doing the work (vscode-jsonrpc hands it an already-cancelled token)
+  it('a request cancelled while still queued is answered RequestCancelled, without doing the work', async () => {
     const example = SOURCES[0].text;
     const big = Array.from({ length: Math.ceil((1024 * 1024) / example.length) }, (_, i) => example.replace(/^# /m, `# Part ${i + 1}: `)).join('\n\n');
     const uri = 'untitled:edits/queued.md';

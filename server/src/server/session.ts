@@ -20,6 +20,7 @@ import {
   type CancellationToken,
   type SymbolInformation,
   ErrorCodes,
+  LSPErrorCodes,
   ResponseError,
   SymbolKind,
 } from 'vscode-languageserver';
@@ -127,22 +128,24 @@ export class PolicyLintSession {
         this.reloadWorkspace();
       }, undefined),
     );
-    c.onHover((p) => this.guard('hover', () => this.hover(p), null));
-    c.onCodeAction((p) => this.guard('codeAction', () => this.codeActions(p), []));
-    c.onExecuteCommand((p) => this.guard('executeCommand', () => this.executeCommand(p), null));
-    c.onDefinition((p) => this.guard('definition', () => this.withDoc(p.textDocument.uri, (r) => features.definition(r, p.textDocument.uri, p.position, this.bibliographyUri(p.textDocument.uri))), null));
-    c.onReferences((p) => this.guard('references', () => this.withDoc(p.textDocument.uri, (r) => features.references(r, p.textDocument.uri, p.position, p.context.includeDeclaration, this.bibliographyUri(p.textDocument.uri))) ?? [], []));
-    c.onPrepareRename((p) => this.guard('prepareRename', () => this.withDoc(p.textDocument.uri, (r) => features.prepareRename(r, p.position)), null));
-    c.onRenameRequest((p) => this.rename(p.textDocument.uri, p.position, p.newName));
-    c.onDocumentSymbol((p) => this.guard('documentSymbol', () => this.withDoc(p.textDocument.uri, (r) => features.documentSymbols(r)) ?? [], []));
-    c.onWorkspaceSymbol((p) => this.guard('workspaceSymbol', () => this.workspaceSymbols(p.query), []));
-    c.onCompletion((p) => this.guard('completion', () => this.withDoc(p.textDocument.uri, (r) => features.completions(r, p.position)) ?? [], []));
-    c.languages.semanticTokens.on((p) => this.guard('semanticTokens', () => this.withDoc(p.textDocument.uri, (r) => features.semanticTokens(r)) ?? { data: [] }, { data: [] }));
-    c.onRequest(PAPER_OVERVIEW_REQUEST, (p: PaperOverviewParams) =>
-      this.guard('paperOverview', () => {
-        const doc = this.documents.get(p.uri);
-        return doc ? features.paperOverview(this.analysis(doc), doc.uri, doc.version) : null;
-      }, null),
+    c.onHover((p, token) => this.unlessCancelled(token, () => this.guard('hover', () => this.hover(p), null)));
+    c.onCodeAction((p, token) => this.unlessCancelled(token, () => this.guard('codeAction', () => this.codeActions(p), [])));
+    c.onExecuteCommand((p, token) => this.unlessCancelled(token, () => this.guard('executeCommand', () => this.executeCommand(p), null)));
+    c.onDefinition((p, token) => this.unlessCancelled(token, () => this.guard('definition', () => this.withDoc(p.textDocument.uri, (r) => features.definition(r, p.textDocument.uri, p.position, this.bibliographyUri(p.textDocument.uri))), null)));
+    c.onReferences((p, token) => this.unlessCancelled(token, () => this.guard('references', () => this.withDoc(p.textDocument.uri, (r) => features.references(r, p.textDocument.uri, p.position, p.context.includeDeclaration, this.bibliographyUri(p.textDocument.uri))) ?? [], [])));
+    c.onPrepareRename((p, token) => this.unlessCancelled(token, () => this.guard('prepareRename', () => this.withDoc(p.textDocument.uri, (r) => features.prepareRename(r, p.position)), null)));
+    c.onRenameRequest((p, token) => this.unlessCancelled(token, () => this.rename(p.textDocument.uri, p.position, p.newName)));
+    c.onDocumentSymbol((p, token) => this.unlessCancelled(token, () => this.guard('documentSymbol', () => this.withDoc(p.textDocument.uri, (r) => features.documentSymbols(r)) ?? [], [])));
+    c.onWorkspaceSymbol((p, token) => this.unlessCancelled(token, () => this.guard('workspaceSymbol', () => this.workspaceSymbols(p.query), [])));
+    c.onCompletion((p, token) => this.unlessCancelled(token, () => this.guard('completion', () => this.withDoc(p.textDocument.uri, (r) => features.completions(r, p.position)) ?? [], [])));
+    c.languages.semanticTokens.on((p, token) => this.unlessCancelled(token, () => this.guard('semanticTokens', () => this.withDoc(p.textDocument.uri, (r) => features.semanticTokens(r)) ?? { data: [] }, { data: [] })));
+    c.onRequest(PAPER_OVERVIEW_REQUEST, (p: PaperOverviewParams, token: CancellationToken) =>
+      this.unlessCancelled(token, () =>
+        this.guard('paperOverview', () => {
+          const doc = this.documents.get(p.uri);
+          return doc ? features.paperOverview(this.analysis(doc), doc.uri, doc.version) : null;
+        }, null),
+      ),
     );
     c.onRequest(CHECK_FILES_REQUEST, (p: CheckFilesParams, token: CancellationToken) => this.guard('checkFiles', () => this.checkFiles(p?.uris ?? [], token), null));
     this.documents.onDidChangeContent((e) => this.schedule(e.document.uri));
@@ -570,6 +573,15 @@ export class PolicyLintSession {
       this.logError(what, e);
       return fallback;
     }
+  }
+
+  /**
+   * A request cancelled before its handler ran (the client moved on while it waited in the queue) is answered with
+   * RequestCancelled at once, without doing the work.
+   */
+  private unlessCancelled<T>(token: CancellationToken, fn: () => T): T | ResponseError<void> {
+    if (token.isCancellationRequested) return new ResponseError(LSPErrorCodes.RequestCancelled, 'The request was cancelled.');
+    return fn();
   }
 
   private logError(what: string, e: unknown): void {

@@ -29,8 +29,13 @@ export function joinAnd(items: string[]): string {
 
 /** The first line of a source range (related locations are shown on one line). */
 export function firstLine(text: string, r: OffsetRange): OffsetRange {
-  const nl = text.indexOf('\n', r.start);
-  return { start: r.start, end: nl >= 0 && nl < r.end ? nl : r.end };
+  // a line ends at LF, CR or CRLF (never between the CR and the LF)
+  let end = r.end;
+  for (let i = r.start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) end = i;
+  }
+  return { start: r.start, end };
 }
 
 /** A number for messages: 105, 113.9. */
