@@ -12,6 +12,8 @@
  * guess costs time, never correctness.
  */
 
+import { runSync, type Steps } from './steps';
+
 export interface ChunkSpan {
   start: number;
   end: number;
@@ -48,6 +50,11 @@ export function normalizeLabel(label: string): string {
 }
 
 export function planChunks(text: string, minChars = MIN_CHUNK_CHARS): ChunkPlan {
+  return runSync(planChunkSteps(text, minChars));
+}
+
+/** `planChunks` as steps: it yields every 4096 lines (a 5 MB paper has about 100 000). */
+export function* planChunkSteps(text: string, minChars = MIN_CHUNK_CHARS): Steps<ChunkPlan> {
   const chunks: ChunkSpan[] = [];
   const linkLabels = new Set<string>();
   const footnoteLabels = new Set<string>();
@@ -130,6 +137,7 @@ export function planChunks(text: string, minChars = MIN_CHUNK_CHARS): ChunkPlan 
     prevBlank = blank;
     pos = lineEnd;
     lineNo++;
+    if ((lineNo & 4095) === 0) yield;
   }
   if (chunkStart < text.length || chunks.length === 0) chunks.push({ start: chunkStart, end: text.length });
   return { chunks, linkLabels, footnoteLabels };

@@ -20,7 +20,7 @@ import { math } from 'micromark-extension-math';
 import type { Extension } from 'micromark-util-types';
 import { AnalysisCache } from './cache';
 import { runSync, type Steps } from './steps';
-import { normalizeLabel, planChunks, referencesIn, stubsFor, type ChunkPlan } from './chunks';
+import { normalizeLabel, planChunkSteps, referencesIn, stubsFor, type ChunkPlan } from './chunks';
 
 export type BlockKind = 'paragraph' | 'heading' | 'tableCell';
 
@@ -211,7 +211,7 @@ export function buildPaper(text: string, options: BuildPaperOptions = {}): Paper
 /** `buildPaper` as steps: it yields after each chunk it parses and while assembling. */
 export function* buildPaperSteps(text: string, options: BuildPaperOptions = {}): Steps<Paper> {
   const cache = options.cache ?? new AnalysisCache();
-  const plan: ChunkPlan = options.whole ? { chunks: [{ start: 0, end: text.length }], linkLabels: new Set(), footnoteLabels: new Set() } : planChunks(text, options.minChunkChars);
+  const plan: ChunkPlan = options.whole ? { chunks: [{ start: 0, end: text.length }], linkLabels: new Set(), footnoteLabels: new Set() } : yield* planChunkSteps(text, options.minChunkChars);
   // The scan guesses which labels are defined; the parse knows. When they differ, parse again with the labels the
   // parse found (definitions are block syntax: the second parse finds the same ones, so this ends).
   for (let round = 0; ; round++) {

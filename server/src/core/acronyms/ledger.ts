@@ -7,7 +7,7 @@ import { isCapsWord, isCommonAcronym, isCountryCode, isUnit } from '../../kb/ind
 import { acronymTokens, type AcronymToken } from './tokens';
 import { findDefinitions, type DefinitionMatch } from './definitions';
 import { normalWords } from './longform';
-import { findMisspellings, type MisspellingTarget } from './misspelling';
+import { misspellingSteps, type MisspellingTarget } from './misspelling';
 
 export interface AcronymUse extends AcronymToken {
   /** Source range of the base form. */
@@ -157,6 +157,6 @@ export function* acronymLedgerSteps(paper: Paper, kb: KnowledgeBase, cache: Anal
     },
     misspellings: new Map(),
   };
-  ledger.misspellings = findMisspellings(ledger, kb, (o) => paper.lines.positionAt(o).line + 1);
+  ledger.misspellings = yield* misspellingSteps(ledger, kb, (o) => paper.lines.positionAt(o).line + 1);
   return ledger;
 }

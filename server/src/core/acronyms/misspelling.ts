@@ -1,3 +1,4 @@
+import { runSync, type Steps } from '../steps';
 import type { KnowledgeBase } from '../../kb/types';
 import { editDistance } from './longform';
 import type { AcronymLedger, AcronymRecord } from './ledger';
@@ -19,6 +20,11 @@ export interface MisspellingTarget {
  * word/unit/numeral/country code, and it is one edit (two for acronyms of six letters or more) from a target.
  */
 export function findMisspellings(ledger: AcronymLedger, kb: KnowledgeBase, lineOf: (offset: number) => number): Map<string, MisspellingTarget[]> {
+  return runSync(misspellingSteps(ledger, kb, lineOf));
+}
+
+/** `findMisspellings` as steps: it yields between acronyms. */
+export function* misspellingSteps(ledger: AcronymLedger, kb: KnowledgeBase, lineOf: (offset: number) => number): Steps<Map<string, MisspellingTarget[]>> {
   const targets = new Map<string, Omit<MisspellingTarget, 'distance' | 'acronym'>>();
   for (const r of ledger.records.values()) {
     const def = r.definitions.find((d) => d.fits);
@@ -33,6 +39,7 @@ export function findMisspellings(ledger: AcronymLedger, kb: KnowledgeBase, lineO
   const index = deletionIndex(targets.keys());
   for (const r of ledger.records.values()) {
     if (!isCandidate(r, ledger.isOrdinary)) continue;
+    yield;
     const best = nearest(r.acronym, targets, index);
     if (!best.length) continue;
     // a token the author uses consistently for something the paper never mentions is a real acronym
