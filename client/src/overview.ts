@@ -87,7 +87,8 @@ export class OverviewController implements vscode.TreeDataProvider<OverviewNode>
   /** The server's overview of any document (no state change); rejects as the request does. */
   fetch(uri: vscode.Uri | string, token?: vscode.CancellationToken): Promise<PaperOverview> {
     const params: PaperOverviewParams = { uri: typeof uri === 'string' ? uri : this.client.code2ProtocolConverter.asUri(uri) };
-    return this.client.sendRequest<PaperOverview>(PAPER_OVERVIEW_REQUEST, params, token);
+    // without a token, pass none: vscode-jsonrpc would send an `undefined` third argument as a second parameter
+    return token ? this.client.sendRequest<PaperOverview>(PAPER_OVERVIEW_REQUEST, params, token) : this.client.sendRequest<PaperOverview>(PAPER_OVERVIEW_REQUEST, params);
   }
 
   /** Event-driven refresh: only while the view is visible (or has never been created, e.g. in tests). */

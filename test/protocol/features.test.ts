@@ -92,6 +92,12 @@ describe('language server: navigation, completion, tokens, overview, workspace c
     ]);
   });
 
+  it('answers the paper overview when the params come as an array with a null (a client passing an undefined token)', async () => {
+    // vscode-jsonrpc sends `sendRequest(method, params, undefined)` as the positional params [params, null]
+    const o = (await client.conn.sendRequest('policyLint/paperOverview', { uri }, null)) as { acronyms: { acronym: string }[] };
+    expect(o.acronyms.map((a) => a.acronym)).toEqual(['PDEX', 'RCEP']);
+  });
+
   it('checks files that are not open and publishes their diagnostics, with progress', async () => {
     const otherUri = pathToFileURL(other).toString();
     const progress: { done: number; total: number }[] = [];

@@ -55,7 +55,7 @@ describe('incremental analysis equals a fresh one', () => {
         }),
         { seed: SEED, numRuns: file.includes('examples') ? 12 : 4 },
       );
-    });
+    }, 120_000);
   }
   it('reports what it ran', () => {
     console.log(`incremental.test: seed ${SEED}; ${edits} edits, each checked against a fresh analysis`);

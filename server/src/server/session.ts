@@ -17,7 +17,7 @@ import {
   type InitializeParams,
   type InitializeResult,
   type PublishDiagnosticsParams,
-  type CancellationToken,
+  CancellationToken,
   type SymbolInformation,
   ErrorCodes,
   LSPErrorCodes,
@@ -43,6 +43,12 @@ import {
 } from '../core/index';
 import { AnalysisCache } from '../core/cache';
 import { analyzeAsync, type AnalyzeOptions } from '../core/analyze';
+
+/** The cancellation token among a handler's trailing arguments (a never-cancelled one if there is none). */
+function tokenOf(args: readonly unknown[]): CancellationToken {
+  for (let i = args.length - 1; i >= 0; i--) if (CancellationToken.is(args[i])) return args[i] as CancellationToken;
+  return CancellationToken.None;
+}
 
 /** Longest stretch of checking between two looks at the message queue (ms). */
 const ANALYSIS_SLICE_MS = 10;
@@ -139,15 +145,16 @@ export class PolicyLintSession {
     c.onWorkspaceSymbol((p, token) => this.unlessCancelled(token, () => this.guard('workspaceSymbol', () => this.workspaceSymbols(p.query), [])));
     c.onCompletion((p, token) => this.unlessCancelled(token, () => this.guard('completion', () => this.withDoc(p.textDocument.uri, (r) => features.completions(r, p.position)) ?? [], [])));
     c.languages.semanticTokens.on((p, token) => this.unlessCancelled(token, () => this.guard('semanticTokens', () => this.withDoc(p.textDocument.uri, (r) => features.semanticTokens(r)) ?? { data: [] }, { data: [] })));
-    c.onRequest(PAPER_OVERVIEW_REQUEST, (p: PaperOverviewParams, token: CancellationToken) =>
-      this.unlessCancelled(token, () =>
+    // string methods get their parameters spread: a client may send `[params, null]`, so the token is the last argument
+    c.onRequest(PAPER_OVERVIEW_REQUEST, (p: PaperOverviewParams, ...rest: unknown[]) =>
+      this.unlessCancelled(tokenOf(rest), () =>
         this.guard('paperOverview', () => {
           const doc = this.documents.get(p.uri);
           return doc ? features.paperOverview(this.analysis(doc), doc.uri, doc.version) : null;
         }, null),
       ),
     );
-    c.onRequest(CHECK_FILES_REQUEST, (p: CheckFilesParams, token: CancellationToken) => this.guard('checkFiles', () => this.checkFiles(p?.uris ?? [], token), null));
+    c.onRequest(CHECK_FILES_REQUEST, (p: CheckFilesParams, ...rest: unknown[]) => this.guard('checkFiles', () => this.checkFiles(p?.uris ?? [], tokenOf(rest)), null));
     this.documents.onDidChangeContent((e) => this.schedule(e.document.uri));
     this.documents.onDidClose((e) =>
       this.guard('didClose', () => {

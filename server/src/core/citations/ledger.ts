@@ -116,7 +116,8 @@ export function* citationLedgerSteps(paper: Paper, options: CitationLedgerOption
   };
   const matchReference = (item: CitationItem): ReferenceEntry | undefined => {
     if (!item.authors || !item.year || item.unresolvable) return undefined;
-    return firstWith(item.year, nameWords(firstAuthor(item.authors))) ?? firstWith(item.year, nameWords(item.authors));
+    const words = (x: string) => cache.memo('name words', x, () => nameWords(x));
+    return firstWith(item.year, words(firstAuthor(item.authors))) ?? firstWith(item.year, words(item.authors));
   };
 
   const sentenceCache = new Map<ProseBlock, Sentence[]>();
@@ -124,7 +125,10 @@ export function* citationLedgerSteps(paper: Paper, options: CitationLedgerOption
     let s = sentenceCache.get(block);
     if (!s) {
       const mask = masks.get(block);
-      s = mask === undefined ? block.sentences : block.kind === 'paragraph' ? splitSentences(mask).map((x) => ({ ...x, text: block.text.slice(x.start, x.end) })) : block.sentences;
+      s =
+        mask === undefined || block.kind !== 'paragraph'
+          ? block.sentences
+          : cache.memo('mask sentences', mask, () => splitSentences(mask)).map((x) => ({ ...x, text: block.text.slice(x.start, x.end) }));
       sentenceCache.set(block, s);
     }
     return s;
