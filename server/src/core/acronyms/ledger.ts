@@ -130,8 +130,14 @@ export function* acronymLedgerSteps(paper: Paper, kb: KnowledgeBase, cache: Anal
     }
     return r;
   };
-  for (const d of definitions) record(d.acronym).definitions.push(d);
+  // a new record looks its acronym up in the knowledge base (loosely too): yield now and then
+  let n = 0;
+  for (const d of definitions) {
+    if ((++n & 255) === 0) yield;
+    record(d.acronym).definitions.push(d);
+  }
   for (const t of tokens) {
+    if ((++n & 255) === 0) yield;
     if (defAt.has(t.range.start)) continue;
     record(t.acronym).uses.push(t);
   }

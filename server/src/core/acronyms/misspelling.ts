@@ -36,7 +36,7 @@ export function* misspellingSteps(ledger: AcronymLedger, kb: KnowledgeBase, line
     targets.set(e.acronym, { expansion: e.name, where: usedInPaper ? 'used in this paper' : 'a known framework', inPaper: usedInPaper });
   }
   const out = new Map<string, MisspellingTarget[]>();
-  const index = deletionIndex(targets.keys());
+  const index = yield* deletionIndex(targets.keys());
   for (const r of ledger.records.values()) {
     if (!isCandidate(r, ledger.isOrdinary)) continue;
     yield;
@@ -87,10 +87,12 @@ function deletions(s: string): Set<string> {
  * compared with the targets that share one (comparing every token with every target was quadratic in the number
  * of acronyms of a long paper).
  */
-function deletionIndex(targets: Iterable<string>): Map<string, string[]> {
+function* deletionIndex(targets: Iterable<string>): Steps<Map<string, string[]>> {
   const index = new Map<string, string[]>();
+  let n = 0;
   for (const t of targets) {
     if (t.length > MAX_INDEXED_LENGTH) continue;
+    if ((++n & 255) === 0) yield;
     for (const v of deletions(t)) {
       const list = index.get(v);
       if (list) list.push(t);

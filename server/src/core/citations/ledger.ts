@@ -92,7 +92,9 @@ export function* citationLedgerSteps(paper: Paper, options: CitationLedgerOption
   const order = new Map<ReferenceEntry, number>(references.map((e, i) => [e, i]));
   const byYearWord = new Map<string, ReferenceEntry[]>();
   const yearKey = (y: string) => (y.startsWith('n') ? 'n' : y.slice(0, 4));
+  let n = 0;
   for (const e of references) {
+    if ((++n & 255) === 0) yield;
     for (const w of e.names) {
       const k = `${yearKey(e.year)}|${w}`;
       const list = byYearWord.get(k);
