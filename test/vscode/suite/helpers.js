@@ -108,29 +108,18 @@ function rangeOf(doc, needle, nth = 0) {
 }
 
 /**
- * Skips the test (with the reason on the console) unless the server advertises `capability` in its
- * InitializeResult: server features start running as soon as the server provides them.
+ * Fails the test unless the server advertises `capability` in its InitializeResult (every feature these tests cover
+ * is provided: a capability that disappears is a regression, not a reason to skip).
  */
-function requireCapability(ctx, api, capability, feature) {
+function requireCapability(_ctx, api, capability, feature) {
   const caps = (api.client.initializeResult && api.client.initializeResult.capabilities) || {};
-  if (!caps[capability]) {
-    console.log(`      (skipped: the server does not advertise ${capability}, so ${feature} is not provided yet)`);
-    ctx.skip();
-  }
+  if (!caps[capability]) throw new Error(`the server does not advertise ${capability}, so ${feature} is not provided`);
   return caps[capability];
 }
 
-/** Skips the test unless the server answers custom request `method` (a MethodNotFound error means it does not). */
-async function requireRequest(ctx, api, method, params) {
-  try {
-    return await api.client.sendRequest(method, params);
-  } catch (e) {
-    if (e && e.code === -32601) {
-      console.log(`      (skipped: the server does not implement ${method} yet)`);
-      ctx.skip();
-    }
-    throw e;
-  }
+/** Sends custom request `method` and returns its answer; a MethodNotFound error fails the test like any other. */
+async function requireRequest(_ctx, api, method, params) {
+  return api.client.sendRequest(method, params);
 }
 
 module.exports = {
