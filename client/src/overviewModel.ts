@@ -242,7 +242,7 @@ export function shorten(s: string, max: number): string {
   return flat.length <= max ? flat : `${flat.slice(0, max - 1).trimEnd()}…`;
 }
 
-/** The words around a range on its line ("…the IPPEF pillars carry no…"), or undefined without the text. */
+/** The words around a range on its line ("…the ZQRF pillars carry no…"), or undefined without the text. */
 export function excerpt(lineText: LineText, r: Range, width = 28): string | undefined {
   const line = lineText(r.start.line);
   if (line === undefined) return undefined;

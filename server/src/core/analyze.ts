@@ -62,7 +62,9 @@ export function* analyzeSteps(text: string, options: AnalyzeOptions = {}): Steps
   cache.bind(kb);
   const paper = yield* buildPaperSteps(text, { cache });
   const ledgers = yield* ledgerSteps(paper, kb, config, { readBibliography: options.readBibliography, bibliography: options.bibliography }, cache);
-  if (rules.some((r) => r.meta.id === 'citation/uncited-claim' && config.rules.get(r.meta.id)?.severity !== 'off')) yield* ledgers.citations.claimSteps();
+  // the ledgers' lazy part (claims needing a source), computed here in steps rather than at once by the first rule
+  // that asks for it
+  yield* ledgers.citations.claimSteps();
   const findings: Finding[] = [];
   for (const rule of rules) {
     yield;

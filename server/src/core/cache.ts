@@ -53,12 +53,4 @@ export class AnalysisCache {
     this.previous = this.current;
     this.current = new Map();
   }
-
-  /** Number of cached values (for the benchmark and tests). */
-  get size(): number {
-    let n = 0;
-    for (const m of this.current.values()) n += m.size;
-    for (const [ns, m] of this.previous) for (const k of m.keys()) if (!this.current.get(ns)?.has(k)) n++;
-    return n;
-  }
 }

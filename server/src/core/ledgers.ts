@@ -5,7 +5,7 @@ import type { ResolvedConfig } from './config';
 import { acronymLedgerSteps, type AcronymLedger } from './acronyms/ledger';
 import { citationLedgerSteps, type CitationLedger, type CitationLedgerOptions } from './citations/ledger';
 import { figureLedgerSteps, type FigureLedger } from './numbers/ledger';
-import { runSync, type Steps } from './steps';
+import type { Steps } from './steps';
 
 /** Document-wide indexes every rule shares, rebuilt from the paper's blocks. */
 export interface Ledgers {
@@ -15,11 +15,7 @@ export interface Ledgers {
   figures: FigureLedger;
 }
 
-export function buildLedgers(paper: Paper, kb: KnowledgeBase, config: ResolvedConfig, options: CitationLedgerOptions = {}, cache: AnalysisCache = new AnalysisCache()): Ledgers {
-  return runSync(ledgerSteps(paper, kb, config, options, cache));
-}
-
-/** `buildLedgers` as steps. */
+/** The document-wide ledgers every rule shares, built from the paper's blocks (steps). */
 export function* ledgerSteps(paper: Paper, kb: KnowledgeBase, _config: ResolvedConfig, options: CitationLedgerOptions = {}, cache: AnalysisCache = new AnalysisCache()): Steps<Ledgers> {
   const acronyms = yield* acronymLedgerSteps(paper, kb, cache);
   const citations = yield* citationLedgerSteps(paper, options, cache);

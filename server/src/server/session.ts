@@ -342,7 +342,7 @@ export class PolicyLintSession {
   private async validate(doc: TextDocument): Promise<void> {
     if (!this.lintable(doc)) return;
     const { uri, version } = doc;
-    let result = this.cache.get(uri)?.version === version ? this.cache.get(uri)!.result : undefined;
+    let result = this.cached(doc);
     if (!result) {
       result = await analyzeAsync(doc.getText(), this.analyzeOptions(uri), { sliceMs: ANALYSIS_SLICE_MS, cancelled: () => this.documents.get(uri)?.version !== version });
       if (!result) return;
@@ -359,15 +359,19 @@ export class PolicyLintSession {
    * empty rather than wait).
    */
   private ready(doc: TextDocument): AnalysisResult | undefined {
-    const cached = this.cache.get(doc.uri);
-    if (cached && cached.version === doc.version) return cached.result;
-    return doc.getText().length <= SYNC_ANALYSIS_MAX_CHARS ? this.analysis(doc) : undefined;
+    return this.cached(doc) ?? (doc.getText().length <= SYNC_ANALYSIS_MAX_CHARS ? this.analysis(doc) : undefined);
+  }
+
+  /** The analysis of the document's current version if it has been done. */
+  private cached(doc: TextDocument): AnalysisResult | undefined {
+    const entry = this.cache.get(doc.uri);
+    return entry && entry.version === doc.version ? entry.result : undefined;
   }
 
   /** The analysis of the document's current version, cached per URI + version. */
   private analysis(doc: TextDocument): AnalysisResult {
-    const cached = this.cache.get(doc.uri);
-    if (cached && cached.version === doc.version) return cached.result;
+    const cached = this.cached(doc);
+    if (cached) return cached;
     const result = this.analyzeText(doc.uri, doc.getText());
     this.cache.set(doc.uri, { version: doc.version, result });
     return result;

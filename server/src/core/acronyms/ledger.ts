@@ -1,5 +1,5 @@
 import { AnalysisCache } from '../cache';
-import { runSync, type Steps } from '../steps';
+import type { Steps } from '../steps';
 import type { Paper, ProseBlock } from '../paper';
 import type { OffsetRange } from '../types';
 import type { KbEntry, KnowledgeBase } from '../../kb/types';
@@ -86,11 +86,7 @@ export function compareWithKb(longForm: string, entry: KbEntry): 'match' | 'conf
 const CODE = /^\p{Lu}+\d{2,}$/u;
 const ROMAN = /^(?=[MDCLXVI]{2,}$)M{0,4}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$/;
 
-export function buildAcronymLedger(paper: Paper, kb: KnowledgeBase, cache: AnalysisCache = new AnalysisCache()): AcronymLedger {
-  return runSync(acronymLedgerSteps(paper, kb, cache));
-}
-
-/** `buildAcronymLedger` as steps: it yields between blocks. */
+/** The acronym ledger of a paper: its acronym tokens and definitions, by acronym, and likely misspellings (steps). */
 export function* acronymLedgerSteps(paper: Paper, kb: KnowledgeBase, cache: AnalysisCache = new AnalysisCache()): Steps<AcronymLedger> {
   const isKnownName = (w: string) => kb.byAcronym(w) !== undefined;
   const isKbName = (s: string) => kb.byName(s) !== undefined;

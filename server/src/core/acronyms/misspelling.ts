@@ -1,4 +1,4 @@
-import { runSync, type Steps } from '../steps';
+import type { Steps } from '../steps';
 import type { KnowledgeBase } from '../../kb/types';
 import { editDistance } from './longform';
 import type { AcronymLedger, AcronymRecord } from './ledger';
@@ -18,12 +18,8 @@ export interface MisspellingTarget {
  * Tokens that look like misspellings of a defined or known acronym, with the nearest targets.
  * A token qualifies when the paper never defines it, the knowledge base does not know it, it is not an ordinary
  * word/unit/numeral/country code, and it is one edit (two for acronyms of six letters or more) from a target.
+ * Steps: yields between acronyms.
  */
-export function findMisspellings(ledger: AcronymLedger, kb: KnowledgeBase, lineOf: (offset: number) => number): Map<string, MisspellingTarget[]> {
-  return runSync(misspellingSteps(ledger, kb, lineOf));
-}
-
-/** `findMisspellings` as steps: it yields between acronyms. */
 export function* misspellingSteps(ledger: AcronymLedger, kb: KnowledgeBase, lineOf: (offset: number) => number): Steps<Map<string, MisspellingTarget[]>> {
   const targets = new Map<string, Omit<MisspellingTarget, 'distance' | 'acronym'>>();
   for (const r of ledger.records.values()) {

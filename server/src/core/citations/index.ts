@@ -1,5 +1,5 @@
 /** Citations: markers in every style, reference lists, bibliographies, and claims that need a source. */
-export { buildCitationLedger, type CitationLedger, type CitationLedgerOptions, type FootnoteDefinition } from './ledger';
+export { citationLedgerSteps, type CitationLedger, type CitationLedgerOptions, type FootnoteDefinition } from './ledger';
 export { citationAt, bibliographyKeys, citationsOf, type CitationHit, type BibliographyKey } from './query';
 export { parseBibtex, parseCslJson, parseCslYaml, type BibliographyReader } from './bibliography';
 export type * from './types';

@@ -46,11 +46,7 @@ export interface CitationLedger {
 
 export type CitationLedgerOptions = BibliographyOptions;
 
-export function buildCitationLedger(paper: Paper, options: CitationLedgerOptions = {}, cache: AnalysisCache = new AnalysisCache()): CitationLedger {
-  return runSync(citationLedgerSteps(paper, options, cache));
-}
-
-/** `buildCitationLedger` as steps: it yields between blocks. */
+/** The citation ledger of a paper: markers, reference entries, footnotes, bibliography, claims (steps). */
 export function* citationLedgerSteps(paper: Paper, options: CitationLedgerOptions = {}, cache: AnalysisCache = new AnalysisCache()): Steps<CitationLedger> {
   const sections = mapSections(paper);
   const bibliography = loadBibliography(paper.frontMatter, options);

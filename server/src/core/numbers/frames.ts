@@ -1,11 +1,11 @@
 /**
  * What a figure measures, read from its sentence with a shallow, rule-based parse:
  *
- * - a share: the part ("Japan", "China's trade with South Korea"), the whole ("ASEAN's inward FDI stock") and
+ * - a share: the part ("Japan", "Ruritania's trade with Freedonia"), the whole ("ASEAN's inward FDI stock") and
  *   the period — "Japan accounted for 14.6% of …", "Japan's 14.6% share of …", "61% of … went to China",
- *   "…, accounting for 57.4% of …" (the participle takes the sentence's subject);
- * - a level: the subject and metric ("China's trade volume with South Korea") — "… was $362.3 billion",
- *   "…, breaking through $360 billion", "… stands at 12.2%";
+ *   "…, accounting for 31.8% of …" (the participle takes the sentence's subject);
+ * - a level: the subject and metric ("Ruritania's trade volume with Freedonia") — "… was $418.6 billion",
+ *   "…, passing $250 billion", "… stands at 12.2%";
  * - a change: "… a year-on-year decrease of 3.7%", "… increased by 26.6%".
  *
  * Anything the parse is unsure of (pronouns, unknown subject, hypothetical or projected statements, "respectively",

@@ -24,9 +24,9 @@ export interface Figure {
   /** Index of the sentence in its block. */
   sentence: number;
   quantity: Quantity;
-  /** Source range of the figure ("$362.3 billion", "57.4%"). */
+  /** Source range of the figure ("$418.6 billion", "31.8%"). */
   range: OffsetRange;
-  /** Source range of the number alone ("362.3"). */
+  /** Source range of the number alone ("418.6"). */
   numberRange: OffsetRange;
   frame: Frame | undefined;
   /** Measure key: figures with the same key state the same measure. */

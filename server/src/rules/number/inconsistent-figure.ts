@@ -10,7 +10,7 @@ interface Options {
 
 const REVISION = /\b(previously|previous|revised|revisions?|updated|latest|version|originally|initially|preliminary|earlier estimates?|prior estimates?|new data|old data)\b/i;
 
-/** Significant digits of a number as written: "57.4" and "5.74" → "574". */
+/** Significant digits of a number as written: "31.8" and "3.18" → "318". */
 function digits(s: string): string {
   return s.replace(/[^\d]/g, '').replace(/^0+/, '').replace(/0+$/, '');
 }
