@@ -30,6 +30,9 @@ export interface OverviewNode {
 /** Text of a 0-based line of the paper, when the document is at hand (for excerpts). */
 export type LineText = (line: number) => string | undefined;
 
+/** A problem of an acronym or a figure, as the server sends it. */
+type OverviewProblem = OverviewFigure['problems'][number];
+
 const WARNING_COLOR = 'problemsWarningIcon.foreground';
 const ERROR_COLOR = 'problemsErrorIcon.foreground';
 
@@ -64,18 +67,7 @@ function acronymNode(a: OverviewAcronym, lineText: LineText, uniq: (id: string) 
     .filter(Boolean)
     .join(' · ');
   const children: OverviewNode[] = [];
-  for (const p of problems) {
-    children.push({
-      id: uniq(`${id}/problem/${p.ruleId}/${p.range.start.line}:${p.range.start.character}`),
-      label: p.message,
-      description: `${p.ruleId} · line ${p.range.start.line + 1}`,
-      tooltip: `${p.message}\n\n\`${p.ruleId}\`, line ${p.range.start.line + 1}`,
-      icon: 'warning',
-      iconColor: WARNING_COLOR,
-      range: p.range,
-      contextValue: 'acronym-problem',
-    });
-  }
+  for (const p of problems) children.push(problemNode(p, id, uniq, 'warning', WARNING_COLOR, 'acronym-problem'));
   if (a.definition) {
     children.push({
       id: uniq(`${id}/definition`),
@@ -132,23 +124,26 @@ function figureGroup(list: OverviewFigure[] | undefined, lineText: LineText, uni
   return group(id, 'Key figures', description, children.length ? children : [placeholder(uniq, id, 'No key figures found')], true);
 }
 
+/** A problem under an acronym or a figure: its message, rule and line; clicking jumps to it. */
+function problemNode(p: OverviewProblem, parentId: string, uniq: (id: string) => string, icon: string, iconColor: string, contextValue: string): OverviewNode {
+  return {
+    id: uniq(`${parentId}/problem/${p.ruleId}/${p.range.start.line}:${p.range.start.character}`),
+    label: p.message,
+    description: `${p.ruleId} · line ${p.range.start.line + 1}`,
+    tooltip: `${p.message}\n\n\`${p.ruleId}\`, line ${p.range.start.line + 1}`,
+    icon,
+    iconColor,
+    range: p.range,
+    contextValue,
+  };
+}
+
 function figureNode(f: OverviewFigure, lineText: LineText, uniq: (id: string) => string): OverviewNode {
   const id = uniq(`figures/${f.measure}`);
   const mentions = f.mentions ?? [];
   const problems = f.problems ?? [];
   const children: OverviewNode[] = [];
-  for (const p of problems) {
-    children.push({
-      id: uniq(`${id}/problem/${p.ruleId}/${p.range.start.line}:${p.range.start.character}`),
-      label: p.message,
-      description: `${p.ruleId} · line ${p.range.start.line + 1}`,
-      tooltip: `${p.message}\n\n\`${p.ruleId}\`, line ${p.range.start.line + 1}`,
-      icon: 'error',
-      iconColor: ERROR_COLOR,
-      range: p.range,
-      contextValue: 'figure-problem',
-    });
-  }
+  for (const p of problems) children.push(problemNode(p, id, uniq, 'error', ERROR_COLOR, 'figure-problem'));
   for (const m of mentions) {
     children.push({
       id: uniq(`${id}/mention/${m.range.start.line}:${m.range.start.character}`),
