@@ -102,6 +102,8 @@ function longFirst(text: string, open: number, close: number, inner: string, sen
   let best: { k: number; ratio: number } | null = null;
   for (let k = 1; k <= maxWords; k++) {
     const first = words[words.length - k];
+    // a long form never holds its own acronym: "RCEP Pacific Data Council (RCEP)" defines nothing
+    if (first.text === acronym || first.text === `${acronym}s`) break;
     // a long form does not start with a small word, unless the acronym counts it ("The Budget Lab (TBL)")
     if (SMALL_WORDS.has(first.text.toLowerCase()) && !(/^\p{Lu}/u.test(first.text) && first.text[0] === letters[0])) continue;
     const candidate = before.slice(first.start);
