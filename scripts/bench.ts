@@ -8,6 +8,7 @@
 //                                   file and function (self time)
 //   tsx scripts/bench.ts --save FILE   also writes the JSON to FILE (the table and the JSON of one run)
 //   tsx scripts/bench.ts --smoke    plumbing check: the 1 MB and 5 MB papers replaced by the 60 KB one
+//   tsx scripts/bench.ts --only analysis,server,cli,memory   only these parts (while working on one of them)
 //   tsx scripts/bench.ts --write-corpus DIR   writes the generated papers to DIR (they are never committed)
 //
 // The 60 KB, 1 MB and 5 MB papers are generated in memory: the example paper and an annex written for this
@@ -34,6 +35,8 @@ const ROOT = join(__dirname, '..');
 const args = process.argv.slice(2);
 const JSON_OUT = args.includes('--json');
 const QUICK = args.includes('--quick');
+const ONLY = args.includes('--only') ? args[args.indexOf('--only') + 1].split(',') : undefined;
+const part = (name: 'analysis' | 'server' | 'cli' | 'memory') => !ONLY || ONLY.includes(name);
 const log = (s: string) => process.stderr.write(s + '\n');
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -765,31 +768,44 @@ async function main(): Promise<void> {
   const rounds = (n: number) => Math.max(3, Math.round(n * q));
   // rounds are fewer as papers grow (the machine's JIT is warm by then); the 5 MB paper skips the per-family
   // runs, which cost as much as a full analysis each (the ledgers dominate), to keep the run within minutes
-  analysisBench('example paper', corpus.example, rounds(20), 5);
-  const a60 = analysisBench('60 KB', corpus.p60k, rounds(15), 3);
-  const a1m = analysisBench('1 MB', corpus.p1m, QUICK ? 2 : 4, 1);
-  const a5m = analysisBench('5 MB', corpus.p5m, QUICK ? 1 : 2, 0, false);
+  if (part('analysis')) analysisBench('example paper', corpus.example, rounds(20), 5);
+  // without the analysis part, the server and CLI parts still need the bare parse of the papers they use
+  const parseOnly = (label: string, text: string, n: number) => {
+    log(`bare parse: ${label}`);
+    return { parse: interleaved({ 'bare parse': () => bare.parse(text) }, n, 2, hash(label))['bare parse'].median, analyze: NaN };
+  };
+  const a60 = part('analysis') ? analysisBench('60 KB', corpus.p60k, rounds(15), 3) : parseOnly('60 KB', corpus.p60k, 15);
+  const a1m = part('analysis') ? analysisBench('1 MB', corpus.p1m, QUICK ? 2 : 4, 1) : { parse: NaN, analyze: NaN };
+  const a5m = part('analysis') ? analysisBench('5 MB', corpus.p5m, QUICK ? 1 : 2, 0, false) : part('memory') ? parseOnly('5 MB', corpus.p5m, 3) : { parse: NaN, analyze: NaN };
   // time per KB, 60 KB → 5 MB
-  const perKb = [a60, a1m, a5m].map((a, i) => a.analyze / (Buffer.byteLength([corpus.p60k, corpus.p1m, corpus.p5m][i]) / 1024));
-  const parsePerKb = [a60, a1m, a5m].map((a, i) => a.parse / (Buffer.byteLength([corpus.p60k, corpus.p1m, corpus.p5m][i]) / 1024));
-  const flat = Math.max(...perKb) / Math.min(...perKb);
-  rows.push({
-    measure: 'full analysis per KB: max ÷ min over 60 KB, 1 MB, 5 MB',
-    paper: '60 KB → 5 MB',
-    value: perKb[2],
-    unit: 'ms/KB',
-    ratio: flat,
-    ratioTo: 'flatness',
-    target: '≤ 1.5×',
-    pass: flat <= 1.5,
-    note: `ms/KB: ${perKb.map((x) => x.toFixed(3)).join(' · ')} (bare parse: ${parsePerKb.map((x) => x.toFixed(3)).join(' · ')}, flatness ${(Math.max(...parsePerKb) / Math.min(...parsePerKb)).toFixed(2)}×)`,
-  });
-  log('server: edit latency, hover, code actions …');
-  await editBench(corpus.p60k, a60.parse, QUICK ? 60 : 200, QUICK ? 20 : 50);
-  log('CLI cold start …');
-  cliBench(corpus.p60k, a60.parse, QUICK ? 4 : 10);
-  log('server: memory with the 5 MB paper …');
-  await memoryBench(corpus.p5m, corpus.example, a5m.parse);
+  if (part('analysis')) {
+    const perKb = [a60, a1m, a5m].map((a, i) => a.analyze / (Buffer.byteLength([corpus.p60k, corpus.p1m, corpus.p5m][i]) / 1024));
+    const parsePerKb = [a60, a1m, a5m].map((a, i) => a.parse / (Buffer.byteLength([corpus.p60k, corpus.p1m, corpus.p5m][i]) / 1024));
+    const flat = Math.max(...perKb) / Math.min(...perKb);
+    rows.push({
+      measure: 'full analysis per KB: max ÷ min over 60 KB, 1 MB, 5 MB',
+      paper: '60 KB → 5 MB',
+      value: perKb[2],
+      unit: 'ms/KB',
+      ratio: flat,
+      ratioTo: 'flatness',
+      target: '≤ 1.5×',
+      pass: flat <= 1.5,
+      note: `ms/KB: ${perKb.map((x) => x.toFixed(3)).join(' · ')} (bare parse: ${parsePerKb.map((x) => x.toFixed(3)).join(' · ')}, flatness ${(Math.max(...parsePerKb) / Math.min(...parsePerKb)).toFixed(2)}×)`,
+    });
+  }
+  if (part('server')) {
+    log('server: edit latency, hover, code actions …');
+    await editBench(corpus.p60k, a60.parse, QUICK ? 60 : 200, QUICK ? 20 : 50);
+  }
+  if (part('cli')) {
+    log('CLI cold start …');
+    cliBench(corpus.p60k, a60.parse, QUICK ? 4 : 10);
+  }
+  if (part('memory')) {
+    log('server: memory with the 5 MB paper …');
+    await memoryBench(corpus.p5m, corpus.example, a5m.parse);
+  }
   const json = JSON.stringify({ machine: m, quick: QUICK, sizes: Object.fromEntries(Object.entries(corpus).map(([k, v]) => [k, Buffer.byteLength(v)])), rows, raw }, null, 2);
   const save = args.indexOf('--save');
   if (save >= 0) writeFileSync(args[save + 1], json);

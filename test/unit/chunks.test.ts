@@ -14,7 +14,7 @@ const ROOT = join(__dirname, '..', '..');
 
 function snapshot(p: Paper) {
   return {
-    blocks: p.blocks.map((b) => ({ ...b, map: Array.from(b.map, (x) => x + b.base), base: undefined, section: b.section?.path })),
+    blocks: p.blocks.map((b) => ({ ...b, map: Array.from(b.map, (x) => x + b.base), base: undefined, origin: undefined, section: b.section?.path })),
     sections: p.sections,
     lists: p.lists,
     frontMatter: p.frontMatter,

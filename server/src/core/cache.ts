@@ -3,12 +3,25 @@
  * that re-checking after an edit recomputes only what the edit touched. The server keeps one per open document;
  * `analyze` without one uses a fresh cache, so a full check and an incremental one run the same code.
  *
- * Generational: an entry survives while analyses use it. `endRound()` closes an analysis; entries not used by the
- * analysis before it are dropped, so the cache holds about what one version of the document needs.
+ * Generational: every entry records the last analysis (round) that used it; entries no analysis used in the last
+ * two rounds are dropped once they outnumber the ones in use, so the cache holds about what two versions of the
+ * document need, and a hit costs one lookup (no entry is copied from one round to the next).
  */
+import type { Steps } from './steps';
+
+interface Entry {
+  value: unknown;
+  /** The last round that used the entry. */
+  round: number;
+}
+
 export class AnalysisCache {
-  private current = new Map<string, Map<string, unknown>>();
-  private previous = new Map<string, Map<string, unknown>>();
+  private entries = new Map<string, Map<string | object, Entry>>();
+  private round = 0;
+  /** Entries stored, and those used in the current and the previous round. */
+  private stored = 0;
+  private usedNow = 0;
+  private usedBefore = 0;
   /** Lookups answered from the cache / computed, since the cache was made. */
   hits = 0;
   misses = 0;
@@ -21,36 +34,85 @@ export class AnalysisCache {
    */
   bind(...deps: object[]): void {
     if (deps.length !== this.boundTo.length || deps.some((d, i) => d !== this.boundTo[i])) {
-      this.current = new Map();
-      this.previous = new Map();
+      this.entries = new Map();
+      this.stored = this.usedNow = this.usedBefore = 0;
       this.boundTo = deps;
     }
   }
 
-  /** The value of `compute` for `key` in namespace `ns`: from the cache when the key was seen recently. */
-  memo<T>(ns: string, key: string, compute: () => T): T {
-    let cur = this.current.get(ns);
-    if (!cur) this.current.set(ns, (cur = new Map()));
-    if (cur.has(key)) {
-      this.hits++;
-      return cur.get(key) as T;
-    }
-    const prev = this.previous.get(ns);
-    if (prev?.has(key)) {
-      const v = prev.get(key) as T;
-      cur.set(key, v);
-      this.hits++;
-      return v;
-    }
-    const v = compute();
-    cur.set(key, v);
-    this.misses++;
-    return v;
+  /**
+   * The value of `compute` for `key` in namespace `ns`: from the cache when the key was seen recently. A key is a
+   * string (compared by content), or an object compared by identity: a block's `origin`, the same object for as
+   * long as its chunk is unchanged, costs one pointer comparison where its text would be hashed.
+   */
+  memo<T>(ns: string, key: string | object, compute: () => T): T {
+    const map = this.namespace(ns);
+    const hit = map.get(key);
+    if (hit) return this.use(hit) as T;
+    const value = compute();
+    this.store(map, key, value);
+    return value;
   }
 
-  /** Ends an analysis: what it did not use is dropped at the end of the next. */
+  /** `memo` for a value computed in steps (a long computation that yields): the steps run only on a miss. */
+  *memoSteps<T>(ns: string, key: string | object, compute: () => Steps<T>): Steps<T> {
+    const hit = this.namespace(ns).get(key);
+    if (hit) return this.use(hit) as T;
+    const value = yield* compute();
+    this.store(this.namespace(ns), key, value);
+    return value;
+  }
+
+  private namespace(ns: string): Map<string | object, Entry> {
+    let map = this.entries.get(ns);
+    if (!map) this.entries.set(ns, (map = new Map()));
+    return map;
+  }
+
+  private use(entry: Entry): unknown {
+    this.hits++;
+    if (entry.round !== this.round) {
+      entry.round = this.round;
+      this.usedNow++;
+    }
+    return entry.value;
+  }
+
+  private store(map: Map<string | object, Entry>, key: string | object, value: unknown): void {
+    this.misses++;
+    const old = map.get(key);
+    if (old) {
+      // a computation in steps that another analysis finished meanwhile: keep the later value
+      old.value = value;
+      this.use(old);
+      this.hits--;
+      return;
+    }
+    map.set(key, { value, round: this.round });
+    this.stored++;
+    this.usedNow++;
+  }
+
+  /**
+   * Ends an analysis. When the entries neither this analysis nor the one before used outnumber those they did,
+   * they are dropped (a sweep costs one pass over the cache, so it runs only when there is that much to drop).
+   */
   endRound(): void {
-    this.previous = this.current;
-    this.current = new Map();
+    // entries used in both rounds count twice: `live` is at most twice the entries in use
+    const live = this.usedNow + this.usedBefore;
+    if (this.stored > live + 64) {
+      const keep = this.round - 1;
+      let stored = 0;
+      for (const map of this.entries.values()) {
+        for (const [key, entry] of map) {
+          if (entry.round < keep) map.delete(key);
+          else stored++;
+        }
+      }
+      this.stored = stored;
+    }
+    this.round++;
+    this.usedBefore = this.usedNow;
+    this.usedNow = 0;
   }
 }

@@ -88,6 +88,12 @@ export interface ProseBlock {
   listId?: number;
   /** 0-based index of the item of that list the block belongs to. */
   listItem?: number;
+  /**
+   * The block as its chunk's cached parse holds it (offsets relative to the chunk): the same object in every
+   * analysis while the chunk's text is unchanged, so facts of the block are cached by it (`AnalysisCache.memo`).
+   * Facts that depend on more than the chunk (the section, what comes before the chunk) must key that too.
+   */
+  origin?: object;
 }
 
 /** A Markdown list (bullets or numbers): where it is and how many items it has. */
@@ -358,13 +364,26 @@ function* assemble(text: string, parts: { start: number; facts: ChunkFacts }[]):
       frontMatter = { range: shift(fm.range, base), raw: fm.raw, rawStart: fm.rawStart + base };
     }
     for (const rel of facts.blocks) {
+      // every field written out (not spread): one object shape for all blocks, read by every ledger and rule
       const block: ProseBlock = {
-        ...rel,
+        index: rel.index,
+        kind: rel.kind,
+        depth: rel.depth,
         range: shift(rel.range, base),
+        text: rel.text,
+        map: rel.map,
         base,
-        footnoteRefs: rel.footnoteRefs.map((f) => ({ ...f, range: shift(f.range, base) })),
+        sentences: rel.sentences,
+        links: rel.links,
+        footnoteRefs: rel.footnoteRefs.length ? rel.footnoteRefs.map((f) => ({ ...f, range: shift(f.range, base) })) : rel.footnoteRefs,
         section: current,
-        ...(rel.listId !== undefined ? { listId: rel.listId + listBase } : {}),
+        inList: rel.inList,
+        inQuote: rel.inQuote,
+        footnote: rel.footnote,
+        tableHeader: rel.tableHeader,
+        listId: rel.listId !== undefined ? rel.listId + listBase : undefined,
+        listItem: rel.listItem,
+        origin: rel,
       };
       if (block.kind === 'heading') {
         const title = block.text.trim();

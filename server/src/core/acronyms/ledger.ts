@@ -86,6 +86,11 @@ export function compareWithKb(longForm: string, entry: KbEntry): 'match' | 'conf
 const CODE = /^\p{Lu}+\d{2,}$/u;
 const ROMAN = /^(?=[MDCLXVI]{2,}$)M{0,4}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$/;
 
+/** The cache namespaces of a block's acronym facts, by its kind and whether it is in a reference list. */
+const CONTEXTS = Object.fromEntries(
+  (['paragraph', 'heading', 'tableCell'] as const).map((kind) => [kind, ['-', 'R'].map((r) => ({ tokens: `acronym tokens ${kind}${r}`, definitions: `acronym definitions ${kind}${r}` }))]),
+) as Record<ProseBlock['kind'], { tokens: string; definitions: string }[]>;
+
 /** The acronym ledger of a paper: its acronym tokens and definitions, by acronym, and likely misspellings (steps). */
 export function* acronymLedgerSteps(paper: Paper, kb: KnowledgeBase, cache: AnalysisCache = new AnalysisCache()): Steps<AcronymLedger> {
   const isKnownName = (w: string) => kb.byAcronym(w) !== undefined;
@@ -96,23 +101,50 @@ export function* acronymLedgerSteps(paper: Paper, kb: KnowledgeBase, cache: Anal
     yield;
     // both depend only on the block's kind, whether it is in a reference list, and its text
     // (the context goes in the namespace: the key is then the block's text itself, a string whose hash V8 keeps)
-    const context = `${block.kind}${block.section?.isReferences ? 'R' : '-'}`;
-    for (const t of cache.memo(`acronym tokens ${context}`, block.text, () => acronymTokens(block, { isKnownName, isCapsWord }))) {
-      tokens.push({ ...t, block, range: paper.sourceRange(block, t.proseStart, t.proseEnd) });
+    const context = CONTEXTS[block.kind][block.section?.isReferences ? 1 : 0];
+    for (const t of cache.memo(context.tokens, block.text, () => acronymTokens(block, { isKnownName, isCapsWord }))) {
+      // written out rather than spread: one object shape for every token, which the rules read millions of times
+      tokens.push({
+        acronym: t.acronym,
+        proseStart: t.proseStart,
+        proseEnd: t.proseEnd,
+        block,
+        plural: t.plural,
+        possessive: t.possessive,
+        context: t.context,
+        inName: t.inName,
+        range: paper.sourceRange(block, t.proseStart, t.proseEnd),
+      });
     }
     if (block.kind === 'tableCell') continue;
-    for (const d of cache.memo(`acronym definitions ${context}`, block.text, () => findDefinitions(block, { isKnownName, isKbName }))) {
-      const entry = kb.byAcronym(d.acronym) ?? kb.byAcronymLoose(d.acronym);
-      const named = kb.byName(d.longForm);
+    // with how each compares with the knowledge base (which the cache is bound to)
+    const found = cache.memo(context.definitions, block.text, () =>
+      findDefinitions(block, { isKnownName, isKbName }).map((d) => {
+        const entry = kb.byAcronym(d.acronym) ?? kb.byAcronymLoose(d.acronym);
+        const named = kb.byName(d.longForm);
+        const kbStatus: AcronymDefinition['kbStatus'] = entry ? (named === entry ? 'match' : compareWithKb(d.longForm, entry)) : 'unknown';
+        return { d, entry, kbStatus, otherEntry: named && named !== entry ? named : undefined };
+      }),
+    );
+    for (const { d, entry, kbStatus, otherEntry } of found) {
       definitions.push({
-        ...d,
+        acronym: d.acronym,
+        form: d.form,
+        longForm: d.longForm,
+        acronymStart: d.acronymStart,
+        acronymEnd: d.acronymEnd,
+        longStart: d.longStart,
+        longEnd: d.longEnd,
+        spanStart: d.spanStart,
+        spanEnd: d.spanEnd,
+        fits: d.fits,
         block,
         acronymRange: paper.sourceRange(block, d.acronymStart, d.acronymEnd),
         longRange: paper.sourceRange(block, d.longStart, d.longEnd),
         span: paper.sourceRange(block, d.spanStart, d.spanEnd),
         kb: entry,
-        kbStatus: entry ? (named === entry ? 'match' : compareWithKb(d.longForm, entry)) : 'unknown',
-        otherEntry: named && named !== entry ? named : undefined,
+        kbStatus,
+        otherEntry,
       });
     }
   }
@@ -159,6 +191,6 @@ export function* acronymLedgerSteps(paper: Paper, kb: KnowledgeBase, cache: Anal
     },
     misspellings: new Map(),
   };
-  ledger.misspellings = yield* misspellingSteps(ledger, kb, (o) => paper.lines.positionAt(o).line + 1);
+  ledger.misspellings = yield* misspellingSteps(ledger, kb, (o) => paper.lines.positionAt(o).line + 1, cache);
   return ledger;
 }

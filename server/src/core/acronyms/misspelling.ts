@@ -1,4 +1,5 @@
 import type { Steps } from '../steps';
+import { AnalysisCache } from '../cache';
 import type { KnowledgeBase } from '../../kb/types';
 import { editDistance } from './longform';
 import type { AcronymLedger, AcronymRecord } from './ledger';
@@ -20,7 +21,7 @@ export interface MisspellingTarget {
  * word/unit/numeral/country code, and it is one edit (two for acronyms of six letters or more) from a target.
  * Steps: yields between acronyms.
  */
-export function* misspellingSteps(ledger: AcronymLedger, kb: KnowledgeBase, lineOf: (offset: number) => number): Steps<Map<string, MisspellingTarget[]>> {
+export function* misspellingSteps(ledger: AcronymLedger, kb: KnowledgeBase, lineOf: (offset: number) => number, cache: AnalysisCache = new AnalysisCache()): Steps<Map<string, MisspellingTarget[]>> {
   const targets = new Map<string, Omit<MisspellingTarget, 'distance' | 'acronym'>>();
   for (const r of ledger.records.values()) {
     const def = r.definitions.find((d) => d.fits);
@@ -32,7 +33,9 @@ export function* misspellingSteps(ledger: AcronymLedger, kb: KnowledgeBase, line
     targets.set(e.acronym, { expansion: e.name, where: usedInPaper ? 'used in this paper' : 'a known framework', inPaper: usedInPaper });
   }
   const out = new Map<string, MisspellingTarget[]>();
-  const index = yield* deletionIndex(targets.keys());
+  // the index depends only on the targets' names: rebuilt when the paper's definitions change, not on every edit
+  const names = [...targets.keys()];
+  const index = yield* cache.memoSteps('deletion index', names.join('\n'), () => deletionIndex(names));
   for (const r of ledger.records.values()) {
     if (!isCandidate(r, ledger.isOrdinary)) continue;
     yield;

@@ -52,7 +52,9 @@ export function* citationLedgerSteps(paper: Paper, options: CitationLedgerOption
   const bibliography = loadBibliography(paper.frontMatter, options);
   const pandoc = bibliography.available || /(?:^|\n)\s*(?:bibliography|references)\s*:/.test(paper.frontMatter?.raw ?? '') || paper.blocks.some((b) => b.text.includes('@') && hasBracketedKeys(b.text));
   const markers: CitationMarker[] = [];
+  /** Each block's citation mask, and the cached scan it comes from (an identity for the facts derived from it). */
   const masks = new Map<ProseBlock, string>();
+  const scans = new Map<ProseBlock, object>();
   const references: ReferenceEntry[] = [];
   const numbered: NumberedEntry[] = [];
   const footnoteDefinitions = new Map<string, FootnoteDefinition>();
@@ -79,6 +81,7 @@ export function* citationLedgerSteps(paper: Paper, options: CitationLedgerOption
     const scan = cachedScan(paper, block, { pandoc, inNote: region === 'notes' }, cache);
     markers.push(...scan.markers);
     masks.set(block, scan.mask);
+    scans.set(block, scan.rel);
   }
   markers.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
 
@@ -123,10 +126,11 @@ export function* citationLedgerSteps(paper: Paper, options: CitationLedgerOption
     let s = sentenceCache.get(block);
     if (!s) {
       const mask = masks.get(block);
+      const scan = scans.get(block);
       s =
-        mask === undefined || block.kind !== 'paragraph'
+        mask === undefined || scan === undefined || block.kind !== 'paragraph'
           ? block.sentences
-          : cache.memo('mask sentences', mask, () => splitSentences(mask)).map((x) => ({ ...x, text: block.text.slice(x.start, x.end) }));
+          : cache.memo('mask sentences', scan, () => splitSentences(mask).map((x) => ({ ...x, text: block.text.slice(x.start, x.end) })));
       sentenceCache.set(block, s);
     }
     return s;
@@ -153,6 +157,7 @@ export function* citationLedgerSteps(paper: Paper, options: CitationLedgerOption
       namesSource: (x) => cache.memo('names source', x, () => namesSource(x)),
       exempt: (x) => cache.memo('exempt sentence', x, () => exemptSentence(x)),
       quotes: (x) => cache.memo('quotes', x, () => findQuotes(x)),
+      figures: (x) => cache.memo('distinctive figures', x, () => distinctiveFigures(x)),
     };
     let leadIn: ProseBlock | undefined;
     let conditionalLeadIn = false;
@@ -171,7 +176,11 @@ export function* citationLedgerSteps(paper: Paper, options: CitationLedgerOption
       if (mask === undefined || /^\s*(?:sources?|notes?|data|credit|photo)\s*:/i.test(block.text) || isBiography(block.text)) continue;
       // items of a list of conditions, goals or recommendations ("…if any of the following conditions is met:")
       if (block.inList && leadIn && leadIn.index < block.index && conditionalLeadIn) continue;
-      found.push(...blockClaims(paper, block, mask, sentencesOf(block), markersByBlock.get(block) ?? [], region === 'analysis', state, detect));
+      const sentences = sentencesOf(block);
+      // the quotations, the text with them blanked and its sentences: fixed for a given scan (cached by it), so the
+      // detectors' caches are asked with the same string objects each time
+      const plain = cache.memo('claim sentences', scans.get(block) ?? mask, () => plainSentences(mask, sentences, detect));
+      found.push(...blockClaims(paper, block, mask, sentences, plain, markersByBlock.get(block) ?? [], region === 'analysis', state, detect));
     }
     claimCache = found;
     return found;
@@ -254,15 +263,15 @@ interface ClaimState {
 
 const FIGURE_IN_TEXT = /[$€£¥]?\s?(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s?(?:%|per\s?cent|percent|percentage points?|million|billion|trillion|bn|mn|tn|thousand)?/gi;
 
-/** True when a sentence outside the results restates one of their distinctive figures (a summary of own results). */
-function restatesAnalysis(s: string, figures: Set<string>): boolean {
-  if (!figures.size) return false;
+/** The distinctive figures of a text ("$360billion", "14.6%"), in order. */
+function distinctiveFigures(s: string): string[] {
+  const found: string[] = [];
   FIGURE_IN_TEXT.lastIndex = 0;
   for (let m = FIGURE_IN_TEXT.exec(s); m; m = FIGURE_IN_TEXT.exec(s)) {
     const fk = figureKey(m[0]);
-    if (fk?.distinctive && figures.has(fk.key)) return true;
+    if (fk?.distinctive) found.push(fk.key);
   }
-  return false;
+  return found;
 }
 
 function* analysisFigures(paper: Paper, region: (b: ProseBlock) => Region, cache: AnalysisCache): Steps<Set<string>> {
@@ -270,15 +279,7 @@ function* analysisFigures(paper: Paper, region: (b: ProseBlock) => Region, cache
   for (const b of paper.blocks) {
     if (region(b) !== 'analysis') continue;
     yield;
-    const keys = cache.memo('analysis figures', b.text, () => {
-      const found: string[] = [];
-      FIGURE_IN_TEXT.lastIndex = 0;
-      for (let m = FIGURE_IN_TEXT.exec(b.text); m; m = FIGURE_IN_TEXT.exec(b.text)) {
-        const fk = figureKey(m[0]);
-        if (fk?.distinctive) found.push(fk.key);
-      }
-      return found;
-    });
+    const keys = cache.memo('analysis figures', b.text, () => distinctiveFigures(b.text));
     for (const k of keys) out.add(k);
   }
   return out;
@@ -326,15 +327,20 @@ const FIGURE_KINDS = new Set(['statistic', 'superlative', 'dated event']);
  * the source just before the block on its line; the cache key holds all three, the cached markers hold ranges
  * relative to the block's start and are shifted to where the block is now.
  */
-function cachedScan(paper: Paper, block: ProseBlock, options: { pandoc: boolean; inNote: boolean }, cache: AnalysisCache): BlockScan {
+function cachedScan(paper: Paper, block: ProseBlock, options: { pandoc: boolean; inNote: boolean }, cache: AnalysisCache): BlockScan & { rel: object } {
   const base = block.range.start;
   const lineStart = paper.text.lastIndexOf('\n', base - 1) + 1;
-  const key = `${options.pandoc ? 'P' : '-'}${options.inNote ? 'N' : '-'}${paper.text.slice(Math.max(0, lineStart - 1), block.range.end)}\u0000${base - lineStart}\u0000${block.text}`;
-  const rel = cache.memo('citation scan', key, () => {
+  // the block's origin stands for its chunk's text, which holds the block and its line up to it: only the
+  // character before the line can lie outside the chunk
+  const flags = `${options.pandoc ? 'P' : '-'}${options.inNote ? 'N' : '-'}`;
+  const [ns, key] = block.origin
+    ? [`citation scan ${flags}${paper.text.slice(Math.max(0, lineStart - 1), lineStart)}`, block.origin]
+    : [`citation scan ${flags}`, `${paper.text.slice(Math.max(0, lineStart - 1), block.range.end)}\u0000${base - lineStart}\u0000${block.text}`];
+  const rel = cache.memo(ns, key, () => {
     const scan = scanBlock(paper, block, options);
     return { mask: scan.mask, markers: scan.markers.map((m) => shiftMarker(m, block, -base)) };
   });
-  return { mask: rel.mask, markers: rel.markers.map((m) => shiftMarker(m, block, base)) };
+  return { mask: rel.mask, markers: rel.markers.map((m) => shiftMarker(m, block, base)), rel };
 }
 
 function shiftMarker(m: CitationMarker, block: ProseBlock, by: number): CitationMarker {
@@ -347,19 +353,30 @@ interface Detectors {
   namesSource(s: string): boolean;
   exempt(s: string): boolean;
   quotes(text: string): Quote[];
+  figures(s: string): string[];
 }
 
-function blockClaims(paper: Paper, block: ProseBlock, mask: string, sentences: Sentence[], markers: CitationMarker[], analysis: boolean, state: ClaimState, detect: Detectors): Claim[] {
-  const out: Claim[] = [];
-  if (!sentences.length) return out;
+interface PlainSentences {
+  quotes: Quote[];
+  /** Each sentence of the mask with quotations blanked, for the detectors and the sentence filters. */
+  texts: string[];
+}
+
+function plainSentences(mask: string, sentences: Sentence[], detect: Detectors): PlainSentences {
   const quotes = detect.quotes(mask);
-  // the text with quotations blanked, for the other detectors and the sentence filters
   let plain = mask;
   if (quotes.length) {
     const chars = mask.split('');
     for (const q of quotes) for (let k = q.start + 1; k < q.end - 1; k++) chars[k] = ' ';
     plain = chars.join('');
   }
+  return { quotes, texts: sentences.map((sent) => plain.slice(sent.start, sent.end)) };
+}
+
+function blockClaims(paper: Paper, block: ProseBlock, mask: string, sentences: Sentence[], plain: PlainSentences, markers: CitationMarker[], analysis: boolean, state: ClaimState, detect: Detectors): Claim[] {
+  const out: Claim[] = [];
+  if (!sentences.length) return out;
+  const quotes = plain.quotes;
   // markers are sorted by start: the first at or after `start` decides (binary search)
   const cited = (start: number, end: number) => {
     let lo = 0;
@@ -412,7 +429,7 @@ function blockClaims(paper: Paper, block: ProseBlock, mask: string, sentences: S
     else quoteBySentence.set(k, [q]);
   }
   sentences.forEach((sent, k) => {
-    const s = plain.slice(sent.start, sent.end);
+    const s = plain.texts[k];
     const sourced = labelled || detect.namesSource(s) || (previousCovered && ANAPHORA.test(s.trimStart()));
     previousCovered = sourced || cited(sent.start, reach(sent.end));
     if (detect.exempt(s)) return;
@@ -429,7 +446,8 @@ function blockClaims(paper: Paper, block: ProseBlock, mask: string, sentences: S
         spanEnd = endSentence >= 0 ? Math.max(sent.end, sentences[endSentence].end) : sent.end;
       }
     }
-    const ownData = (state.ownData && (DATA_VOCABULARY.test(s) || (previousOwn && ANAPHORA.test(s.trimStart())))) || restatesAnalysis(s, state.analysisFigures);
+    // a sentence outside the results that restates one of their distinctive figures summarises own results
+    const ownData = (state.ownData && (DATA_VOCABULARY.test(s) || (previousOwn && ANAPHORA.test(s.trimStart())))) || (state.analysisFigures.size > 0 && detect.figures(s).some((f) => state.analysisFigures.has(f)));
     previousOwn = ownData;
     const citedHere = cited(sent.start, reach(sent.end));
     const found = detect.claims(s).filter((c) => {

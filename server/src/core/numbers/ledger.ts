@@ -14,7 +14,7 @@ import { findQuantities, type Quantity } from './quantities';
 import { entityIndex, type Entity, type EntityIndex } from './entities';
 import { framesOf, type Frame } from './frames';
 import { periodMentions } from './periods';
-import { listClaimsIn, type ListClaim } from './lists';
+import { listCandidatesIn, placeListClaims, type ListCandidate, type ListClaim } from './lists';
 import { findMemberClaims, type MemberClaim } from './members';
 import { displayCountry } from './countries';
 
@@ -113,22 +113,27 @@ export function* figureLedgerSteps(paper: Paper, kb: KnowledgeBase, acronyms: Ac
     block.sentences.forEach((s, si) => {
       const f = facts[si];
       if (!f) return;
-      const { toks, ents, periods, quantities, numeric } = f;
-      if (numeric && block.kind === 'paragraph') listClaims.push(...listClaimsIn(paper, block, s, toks));
+      const { toks, ents, periods, quantities } = f;
+      if (f.lists.length) listClaims.push(...placeListClaims(paper, block, f.lists));
       for (const c of f.memberClaims) memberClaims.push(locateClaim(paper, block, toks, c, s.text));
       let inherited: string | undefined | null;
       if (ambiguous || seen.size > 1) inherited = null;
       else if (seen.size === 1) inherited = [...seen][0];
       else inherited = sectionPeriod(block.section);
-      const frames =
+      // each quantity's frame, with its ledger key and description (the entities are the knowledge base's)
+      const framed =
         measurable && quantities.length
-          ? cache.memo(`figure frames ${block.kind}\u0002${inherited === null ? '\u0000' : inherited === undefined ? '\u0001' : inherited}\u0002${normalizerId}\u0002${si}`, text, () =>
-              framesOf({ toks, quantities, entities: ents, periods, inherited, normalizeWords }, text),
-            )
+          ? cache.memo(`figure frames ${block.kind}\u0002${inherited === null ? '\u0000' : inherited === undefined ? '\u0001' : inherited}\u0002${normalizerId}\u0002${si}`, text, () => {
+              const frames = framesOf({ toks, quantities, entities: ents, periods, inherited, normalizeWords }, text);
+              return quantities.map((q, qi) => {
+                const frame = frames[qi];
+                return frame ? { frame, key: keyOf(frame, q), measure: describe(frame, entities) } : undefined;
+              });
+            })
           : [];
       quantities.forEach((q, qi) => {
-        const frame = frames[qi];
-        const key = frame ? keyOf(frame, q) : undefined;
+        const frame = framed[qi]?.frame;
+        const key = framed[qi]?.key;
         figures.push({
           index: figures.length,
           block,
@@ -138,7 +143,7 @@ export function* figureLedgerSteps(paper: Paper, kb: KnowledgeBase, acronyms: Ac
           numberRange: paper.sourceRange(block, q.numberStart, q.numberEnd),
           frame,
           key,
-          measure: frame ? describe(frame, entities) : undefined,
+          measure: framed[qi]?.measure,
         });
       });
       for (const p of periods) seen.add(p.key);
@@ -279,6 +284,8 @@ interface SentenceFacts {
   quantities: Quantity[];
   numeric: boolean;
   memberClaims: MemberClaim[];
+  /** The list claims the sentence makes ("four priorities: …"). */
+  lists: ListCandidate[];
 }
 
 function sentenceFacts(block: ProseBlock, entities: EntityIndex): (SentenceFacts | undefined)[] {
@@ -293,7 +300,8 @@ function sentenceFacts(block: ProseBlock, entities: EntityIndex): (SentenceFacts
     const numeric = /\d/.test(s.text) || NUMBER_WORD.test(s.text);
     const quantities = numeric ? findQuantities(toks, text, isMasked) : [];
     const memberClaims = block.kind !== 'tableCell' ? findMemberClaims(toks, ents) : [];
-    return { toks, ents, periods, quantities, numeric, memberClaims };
+    const lists = numeric && block.kind === 'paragraph' ? listCandidatesIn(text, block.sentences, s, toks) : [];
+    return { toks, ents, periods, quantities, numeric, memberClaims, lists };
   });
 }
 

@@ -48,8 +48,52 @@ export function findListClaims(paper: Paper, block: ProseBlock): ListClaim[] {
 
 /** The list claims of one sentence of a block, from its tokens. */
 export function listClaimsIn(paper: Paper, block: ProseBlock, s: Sentence, toks: Tok[]): ListClaim[] {
+  return placeListClaims(paper, block, listCandidatesIn(block.text, block.sentences, s, toks));
+}
+
+/**
+ * A list claim of a sentence as its block's text alone decides it (prose offsets). A 'markdown' candidate counts
+ * the Markdown list right after the block, if there is one: only the paper can say.
+ */
+export interface ListCandidate {
+  count: number;
+  countStart: number;
+  countEnd: number;
+  countText: string;
+  phraseEnd: number;
+  kind: ListClaim['kind'];
+  partial: boolean;
+  min: number;
+  max: number;
+  seriesStart: number;
+  seriesEnd: number;
+}
+
+/** List claims placed in the paper: source ranges, and the Markdown list a 'markdown' candidate announces. */
+export function placeListClaims(paper: Paper, block: ProseBlock, candidates: ListCandidate[]): ListClaim[] {
   const out: ListClaim[] = [];
-  const text = block.text;
+  for (const c of candidates) {
+    const base = {
+      block,
+      count: c.count,
+      countText: c.countText,
+      countRange: paper.sourceRange(block, c.countStart, c.countEnd),
+      phraseText: block.text.slice(c.countStart, c.phraseEnd),
+      phraseRange: paper.sourceRange(block, c.countStart, c.phraseEnd),
+    };
+    if (c.kind === 'markdown') {
+      const list = listAfter(paper, block);
+      if (list) out.push({ ...base, partial: false, kind: 'markdown', min: list.itemCount, max: list.itemCount, listRange: list.range, list });
+    } else {
+      out.push({ ...base, partial: c.partial, kind: c.kind, min: c.min, max: c.max, listRange: paper.sourceRange(block, c.seriesStart, c.seriesEnd) });
+    }
+  }
+  return out;
+}
+
+/** The list claims of sentence `s` of a block whose text is `text` and sentences `sentences`: a pure function of them. */
+export function listCandidatesIn(text: string, sentences: Sentence[], s: Sentence, toks: Tok[]): ListCandidate[] {
+  const out: ListCandidate[] = [];
   for (let i = 0; i < toks.length; i++) {
     const n = countAt(toks, i);
     if (n === undefined) continue;
@@ -69,30 +113,28 @@ export function listClaimsIn(paper: Paper, block: ProseBlock, s: Sentence, toks:
     const after = noun + 1;
     const a = toks[after];
     if (!a) continue;
-    const claim = (kind: ListClaim['kind'], partial: boolean, min: number, max: number, listRange: OffsetRange, list?: ListInfo): ListClaim => ({
-      block,
+    const claim = (kind: ListClaim['kind'], partial: boolean, min: number, max: number, seriesStart: number, seriesEnd: number): ListCandidate => ({
       count: n,
+      countStart: toks[i].start,
+      countEnd: toks[i].end,
       countText: toks[i].text,
-      countRange: paper.sourceRange(block, toks[i].start, toks[i].end),
-      phraseText: text.slice(toks[i].start, toks[noun].end),
-      phraseRange: paper.sourceRange(block, toks[i].start, toks[noun].end),
-      partial,
+      phraseEnd: toks[noun].end,
       kind,
+      partial,
       min,
       max,
-      listRange,
-      ...(list ? { list } : {}),
+      seriesStart,
+      seriesEnd,
     });
     if (a.text === ':') {
       const rest = text.slice(a.end, s.end).trim();
-      const lastSentence = s === block.sentences[block.sentences.length - 1];
+      const lastSentence = s === sentences[sentences.length - 1];
       if (!rest && lastSentence && !text.slice(s.end).trim()) {
-        const list = listAfter(paper, block);
-        if (list) out.push(claim('markdown', false, list.itemCount, list.itemCount, list.range, list));
+        out.push(claim('markdown', false, 0, 0, 0, 0));
         continue;
       }
       const series = countSeries(text, toks, after + 1, toks.length);
-      if (series) out.push(claim('inline', series.partial, series.min, series.max, paper.sourceRange(block, series.start, series.end)));
+      if (series) out.push(claim('inline', series.partial, series.min, series.max, series.start, series.end));
       continue;
     }
     if (a.text === '—' || ((a.text === '–' || a.text === '-') && a.start > toks[noun].end)) {
@@ -102,7 +144,7 @@ export function listClaimsIn(paper: Paper, block: ProseBlock, s: Sentence, toks:
         break;
       }
       const series = countSeries(text, toks, after + 1, close);
-      if (series) out.push(claim('inline', series.partial, series.min, series.max, paper.sourceRange(block, series.start, series.end)));
+      if (series) out.push(claim('inline', series.partial, series.min, series.max, series.start, series.end));
       continue;
     }
     if (a.text === '(') {
@@ -117,7 +159,7 @@ export function listClaimsIn(paper: Paper, block: ProseBlock, s: Sentence, toks:
       }
       if (close < 0) continue;
       const series = countSeries(text, toks, after + 1, close);
-      if (series) out.push(claim('inline', true, series.min, series.max, paper.sourceRange(block, series.start, series.end)));
+      if (series) out.push(claim('inline', true, series.min, series.max, series.start, series.end));
       continue;
     }
     let k = after;
@@ -128,7 +170,7 @@ export function listClaimsIn(paper: Paper, block: ProseBlock, s: Sentence, toks:
       let start = k + (intro ? intro.length : 1);
       if (toks[start]?.text === ',' || toks[start]?.text === ':') start++;
       const series = countSeries(text, toks, start, toks.length);
-      if (series) out.push(claim('inline', !namely || series.partial, series.min, series.max, paper.sourceRange(block, series.start, series.end)));
+      if (series) out.push(claim('inline', !namely || series.partial, series.min, series.max, series.start, series.end));
     }
   }
   return out;
