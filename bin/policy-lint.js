@@ -15,4 +15,76 @@ for (const [name, flag] of [
 ]) {
   if (!given.includes(name)) require('v8').setFlagsFromString(flag);
 }
-require('../dist/cli.js').main();
+
+const crypto = require('node:crypto');
+const fs = require('node:fs');
+const Module = require('node:module');
+const path = require('node:path');
+const vm = require('node:vm');
+
+const CLI = path.join(__dirname, '..', 'dist', 'cli.js');
+/**
+ * V8's code cache for the CLI bundle (written by scripts/build.mjs after a run on the examples): the bytecode of the
+ * functions a check runs, so that they are not parsed and compiled again on every start.
+ */
+const CODE_CACHE = `${CLI}.cache`;
+
+const sha256 = (data) => crypto.createHash('sha256').update(data).digest('hex');
+
+/**
+ * The first line of a code cache: the hashes of the bundle it was made from (V8 itself checks only the source's
+ * length) and of the cache data (V8 does not check that a cache it accepts is intact).
+ */
+function cacheHeader(source, data) {
+  return `policy-lint code cache ${sha256(source)} ${sha256(data)}\n`;
+}
+
+/**
+ * Loads a CommonJS file like `require` does, with V8's code cache from `cacheFile` when that was made from this very
+ * file (same content; V8 also rejects a cache from another Node version or other flags). A missing, stale, corrupt or
+ * rejected cache only costs the time of compiling from the source. Returns the module's exports and its script (for
+ * `writeCodeCache`).
+ */
+function loadWithCodeCache(file, cacheFile) {
+  const source = fs.readFileSync(file);
+  let cachedData;
+  if (cacheFile) {
+    try {
+      const cache = fs.readFileSync(cacheFile);
+      const eol = cache.indexOf(10);
+      const data = cache.subarray(eol + 1);
+      if (eol > 0 && data.length > 0 && cache.toString('latin1', 0, eol + 1) === cacheHeader(source, data)) cachedData = data;
+    } catch {
+      // no cache: compiled from the source
+    }
+  }
+  const script = new vm.Script(Module.wrap(source.toString('utf8')), { filename: file, cachedData });
+  const m = new Module(file, module);
+  m.filename = file;
+  require.cache[file] = m;
+  try {
+    script.runInThisContext().call(m.exports, m.exports, Module.createRequire(file), m, file, path.dirname(file));
+  } catch (e) {
+    delete require.cache[file];
+    throw e;
+  }
+  m.loaded = true;
+  return { exports: m.exports, script, cacheUsed: cachedData !== undefined && !script.cachedDataRejected };
+}
+
+/** Writes the code cache of a script loaded by `loadWithCodeCache` (best after running it: it then holds more). */
+function writeCodeCache(file, cacheFile, script) {
+  const tmp = `${cacheFile}.${process.pid}.tmp`;
+  try {
+    const data = script.createCachedData();
+    fs.writeFileSync(tmp, Buffer.concat([Buffer.from(cacheHeader(fs.readFileSync(file), data), 'latin1'), data]));
+    fs.renameSync(tmp, cacheFile);
+  } catch (e) {
+    fs.rmSync(tmp, { force: true });
+    throw e;
+  }
+}
+
+module.exports = { CLI, CODE_CACHE, loadWithCodeCache, writeCodeCache };
+
+if (require.main === module) loadWithCodeCache(CLI, CODE_CACHE).exports.main();
