@@ -15,8 +15,9 @@ for (const [name, flag] of [
 ]) {
   if (!given.includes(name)) require('v8').setFlagsFromString(flag);
 }
+// V8 checks the integrity of a code cache only with this flag (it may crash on damaged data without it)
+require('v8').setFlagsFromString('--verify-snapshot-checksum');
 
-const crypto = require('node:crypto');
 const fs = require('node:fs');
 const Module = require('node:module');
 const path = require('node:path');
@@ -29,21 +30,17 @@ const CLI = path.join(__dirname, '..', 'dist', 'cli.js');
  */
 const CODE_CACHE = `${CLI}.cache`;
 
-const sha256 = (data) => crypto.createHash('sha256').update(data).digest('hex');
-
 /**
- * The first line of a code cache: the hashes of the bundle it was made from (V8 itself checks only the source's
- * length) and of the cache data (V8 does not check that a cache it accepts is intact).
+ * A code cache file is this header, then a copy of the file it was made from (V8 itself checks only that the source
+ * has the same length: it would run the old code of a changed file), then V8's data.
  */
-function cacheHeader(source, data) {
-  return `policy-lint code cache ${sha256(source)} ${sha256(data)}\n`;
-}
+const cacheHeader = (source) => `policy-lint code cache ${source.length}\n`;
 
 /**
  * Loads a CommonJS file like `require` does, with V8's code cache from `cacheFile` when that was made from this very
- * file (same content; V8 also rejects a cache from another Node version or other flags). A missing, stale, corrupt or
- * rejected cache only costs the time of compiling from the source. Returns the module's exports and its script (for
- * `writeCodeCache`).
+ * file (same content; V8 also rejects a damaged cache, or one from another Node version or other flags). A missing,
+ * stale, corrupt or rejected cache only costs the time of compiling from the source. Returns the module's exports and
+ * its script (for `writeCodeCache`).
  */
 function loadWithCodeCache(file, cacheFile) {
   const source = fs.readFileSync(file);
@@ -51,9 +48,11 @@ function loadWithCodeCache(file, cacheFile) {
   if (cacheFile) {
     try {
       const cache = fs.readFileSync(cacheFile);
-      const eol = cache.indexOf(10);
-      const data = cache.subarray(eol + 1);
-      if (eol > 0 && data.length > 0 && cache.toString('latin1', 0, eol + 1) === cacheHeader(source, data)) cachedData = data;
+      const header = cacheHeader(source);
+      const copy = cache.subarray(header.length, header.length + source.length);
+      if (cache.length > header.length + source.length && cache.toString('latin1', 0, header.length) === header && copy.equals(source)) {
+        cachedData = cache.subarray(header.length + source.length);
+      }
     } catch {
       // no cache: compiled from the source
     }
@@ -76,8 +75,8 @@ function loadWithCodeCache(file, cacheFile) {
 function writeCodeCache(file, cacheFile, script) {
   const tmp = `${cacheFile}.${process.pid}.tmp`;
   try {
-    const data = script.createCachedData();
-    fs.writeFileSync(tmp, Buffer.concat([Buffer.from(cacheHeader(fs.readFileSync(file), data), 'latin1'), data]));
+    const source = fs.readFileSync(file);
+    fs.writeFileSync(tmp, Buffer.concat([Buffer.from(cacheHeader(source), 'latin1'), source, script.createCachedData()]));
     fs.renameSync(tmp, cacheFile);
   } catch (e) {
     fs.rmSync(tmp, { force: true });

@@ -67,13 +67,19 @@ describe('the CLI code cache', () => {
     expect(load()).toEqual({ used: false, ...expected('3,6,9') });
   });
 
-  it('ignores a corrupt cache: damaged data, garbage, truncated, empty', () => {
+  it('ignores a corrupt cache: damaged copy of the source, damaged V8 data, garbage, truncated, empty', () => {
     write();
     const good = readFileSync(env.CACHE);
-    const damaged = Buffer.from(good);
-    const mid = damaged.indexOf(10) + Math.floor((damaged.length - damaged.indexOf(10)) / 2);
-    for (let i = mid; i < mid + 64; i++) damaged[i] ^= 0xff;
-    for (const bad of [damaged, Buffer.from('garbage\n'.repeat(1000)), good.subarray(0, good.length - 100), good.subarray(0, good.indexOf(10) + 1), Buffer.alloc(0)]) {
+    const damaged = (at: number) => {
+      const b = Buffer.from(good);
+      for (let i = at; i < at + 16; i++) b[i] ^= 0xff;
+      return b;
+    };
+    const copyStart = good.indexOf(10) + 1;
+    const dataStart = copyStart + readFileSync(env.MOD).length;
+    const variants = [damaged(copyStart + 10), damaged(dataStart + Math.floor((good.length - dataStart) / 2)), damaged(good.length - 20)];
+    variants.push(Buffer.from('garbage\n'.repeat(1000)), good.subarray(0, good.length - 100), good.subarray(0, dataStart), good.subarray(0, copyStart), Buffer.alloc(0));
+    for (const bad of variants) {
       writeFileSync(env.CACHE, bad);
       expect(load()).toEqual({ used: false, ...expected('2,4,6') });
     }
