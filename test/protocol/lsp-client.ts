@@ -30,7 +30,7 @@ export class TestClient {
   private editWaiters: Waiter<ApplyWorkspaceEditParams>[] = [];
 
   constructor(cwd?: string) {
-    this.child = spawn(process.execPath, [SERVER, '--stdio'], { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
+    this.child = spawn(process.execPath, [...(process.env.PL_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean), SERVER, '--stdio'], { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
     this.exited = new Promise((resolve) => this.child.on('exit', (code) => resolve(code)));
     this.child.stderr!.on('data', (d) => (this.stderr += d));
     this.conn = createMessageConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));
@@ -93,6 +93,10 @@ export class TestClient {
     } catch {
       // already gone
     }
+    // the server exits on 'exit' (and writes a CPU profile when PL_SERVER_NODE_ARGS asks for one); a deadline, not a wait
+    let deadline: NodeJS.Timeout | undefined;
+    await Promise.race([this.exited, new Promise((resolve) => (deadline = setTimeout(resolve, 2000)))]);
+    clearTimeout(deadline);
     this.conn.dispose();
     if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill();
   }

@@ -27,6 +27,8 @@ export class AnalysisCache {
   misses = 0;
 
   private boundTo: readonly object[] = [];
+  /** State an analysis leaves for the next one of the same document (see `carry`). */
+  private carried = new Map<string, unknown>();
 
   /**
    * Declares what the cached values depend on besides their keys (the knowledge base): when any of these objects
@@ -35,6 +37,7 @@ export class AnalysisCache {
   bind(...deps: object[]): void {
     if (deps.length !== this.boundTo.length || deps.some((d, i) => d !== this.boundTo[i])) {
       this.entries = new Map();
+      this.carried = new Map();
       this.stored = this.usedNow = this.usedBefore = 0;
       this.boundTo = deps;
     }
@@ -61,6 +64,13 @@ export class AnalysisCache {
     const value = yield* compute();
     this.store(this.namespace(ns), key, value);
     return value;
+  }
+
+  /** What the previous analysis left under `name` (undefined at first), replaced by `next` for the next one. */
+  carry<T>(name: string, next: T): T | undefined {
+    const prev = this.carried.get(name) as T | undefined;
+    this.carried.set(name, next);
+    return prev;
   }
 
   private namespace(ns: string): Map<string | object, Entry> {
