@@ -99,8 +99,9 @@ export function* figureLedgerSteps(paper: Paper, kb: KnowledgeBase, acronyms: Ac
 
   // the frames depend on the paper's acronym definitions (through the word normaliser): part of their cache key
   const normalizerId = hashString((acronyms?.definitions ?? []).map((d) => `${d.longForm}\u0001${d.acronym}`).join('\u0002'));
+  let pauses = 0;
   for (const block of paper.blocks) {
-    yield;
+    if ((++pauses & 7) === 0) yield; // every 8 blocks: a pause costs an allocation per generator level
     if (block.section?.isReferences && block.kind !== 'heading') continue;
     const text = block.text;
     if (!/\d/.test(text) && !NUMBER_WORD.test(text) && !text.includes('(')) continue;
@@ -113,9 +114,9 @@ export function* figureLedgerSteps(paper: Paper, kb: KnowledgeBase, acronyms: Ac
     block.sentences.forEach((s, si) => {
       const f = facts[si];
       if (!f) return;
-      const { toks, ents, periods, quantities } = f;
+      const { ents, periods, quantities } = f;
       if (f.lists.length) listClaims.push(...placeListClaims(paper, block, f.lists));
-      for (const c of f.memberClaims) memberClaims.push(locateClaim(paper, block, toks, c, s.text));
+      for (const c of f.memberClaims) memberClaims.push(locateClaim(paper, block, c, s.text));
       let inherited: string | undefined | null;
       if (ambiguous || seen.size > 1) inherited = null;
       else if (seen.size === 1) inherited = [...seen][0];
@@ -124,6 +125,8 @@ export function* figureLedgerSteps(paper: Paper, kb: KnowledgeBase, acronyms: Ac
       const framed =
         measurable && quantities.length
           ? cache.memo(`figure frames ${block.kind}\u0002${inherited === null ? '\u0000' : inherited === undefined ? '\u0001' : inherited}\u0002${normalizerId}\u0002${si}`, text, () => {
+              // the tokens are not kept with the sentence's facts (they would hold most of the cache): made again
+              const toks = tokenize(text, s.start, s.end);
               const frames = framesOf({ toks, quantities, entities: ents, periods, inherited, normalizeWords }, text);
               return quantities.map((q, qi) => {
                 const frame = frames[qi];
@@ -216,16 +219,30 @@ function describe(frame: Frame, entities: EntityIndex): string {
   return `${frame.subjectText}${periodText(frame.period)}`;
 }
 
-function locateClaim(paper: Paper, block: ProseBlock, toks: Tok[], c: MemberClaim, sentence: string): LocatedMemberClaim {
-  const start = toks[c.t0].start;
-  const end = toks[c.t1 - 1].end;
-  const out: LocatedMemberClaim = { ...c, block, start, sentence, range: paper.sourceRange(block, start, end), text: block.text.slice(start, end) };
+/** A membership claim with the prose offsets of its phrase and number (what placing it needs of the tokens). */
+interface MemberClaimAt {
+  claim: MemberClaim;
+  start: number;
+  end: number;
+  number?: { start: number; end: number };
+}
+
+function memberClaimAt(toks: Tok[], c: MemberClaim): MemberClaimAt {
+  const at: MemberClaimAt = { claim: c, start: toks[c.t0].start, end: toks[c.t1 - 1].end };
   if (c.numberTok !== undefined) {
     const t = toks[c.numberTok];
     const m = /^(\w+?)(?=[-‐])/.exec(t.text);
-    const e = m ? t.start + m[1].length : t.end;
-    out.numberRange = paper.sourceRange(block, t.start, e);
-    out.numberText = block.text.slice(t.start, e);
+    at.number = { start: t.start, end: m ? t.start + m[1].length : t.end };
+  }
+  return at;
+}
+
+function locateClaim(paper: Paper, block: ProseBlock, at: MemberClaimAt, sentence: string): LocatedMemberClaim {
+  const { claim: c, start, end } = at;
+  const out: LocatedMemberClaim = { ...c, block, start, sentence, range: paper.sourceRange(block, start, end), text: block.text.slice(start, end) };
+  if (at.number) {
+    out.numberRange = paper.sourceRange(block, at.number.start, at.number.end);
+    out.numberText = block.text.slice(at.number.start, at.number.end);
   }
   return out;
 }
@@ -278,12 +295,12 @@ function inSpans(spans: [number, number][], pos: number): boolean {
 
 /** What a block's sentences hold, from its text alone (cached by kind and text); undefined for sentences skipped. */
 interface SentenceFacts {
-  toks: Tok[];
+  /** Token indexes below are into `tokenize(text, sentence.start, sentence.end)` (not kept: made again when needed). */
   ents: Entity[];
   periods: ReturnType<typeof periodMentions>;
   quantities: Quantity[];
   numeric: boolean;
-  memberClaims: MemberClaim[];
+  memberClaims: MemberClaimAt[];
   /** The list claims the sentence makes ("four priorities: …"). */
   lists: ListCandidate[];
 }
@@ -299,9 +316,9 @@ function sentenceFacts(block: ProseBlock, entities: EntityIndex): (SentenceFacts
     const periods = periodMentions(toks, isMasked);
     const numeric = /\d/.test(s.text) || NUMBER_WORD.test(s.text);
     const quantities = numeric ? findQuantities(toks, text, isMasked) : [];
-    const memberClaims = block.kind !== 'tableCell' ? findMemberClaims(toks, ents) : [];
+    const memberClaims = block.kind !== 'tableCell' ? findMemberClaims(toks, ents).map((c) => memberClaimAt(toks, c)) : [];
     const lists = numeric && block.kind === 'paragraph' ? listCandidatesIn(text, block.sentences, s, toks) : [];
-    return { toks, ents, periods, quantities, numeric, memberClaims, lists };
+    return { ents, periods, quantities, numeric, memberClaims, lists };
   });
 }
 
