@@ -1,0 +1,101 @@
+// The per-document analysis cache: what it keeps, for how long, and what it hands from one analysis to the next.
+import { describe, expect, it } from 'vitest';
+import { AnalysisCache } from '../../server/src/core/cache';
+import { runSync, type Steps } from '../../server/src/core/steps';
+
+/** Looks `key` up in namespace 'n'; true when it had to be computed. */
+function missed(cache: AnalysisCache, key: string | object): boolean {
+  let computed = false;
+  cache.memo('n', key, () => (computed = true));
+  return computed;
+}
+
+describe('AnalysisCache', () => {
+  it('answers a key from the cache, by content for strings and by identity for objects', () => {
+    const cache = new AnalysisCache();
+    expect(missed(cache, 'a fairly long key of text')).toBe(true);
+    // another string object with the same content
+    expect(missed(cache, ['a fairly long', 'key of text'].join(' '))).toBe(false);
+    const origin = { text: 'x' };
+    expect(missed(cache, origin)).toBe(true);
+    expect(missed(cache, origin)).toBe(false);
+    expect(missed(cache, { text: 'x' })).toBe(true);
+    expect([cache.hits, cache.misses]).toEqual([2, 3]);
+  });
+
+  it('keeps namespaces apart', () => {
+    const cache = new AnalysisCache();
+    expect(cache.memo('one', 'k', () => 1)).toBe(1);
+    expect(cache.memo('two', 'k', () => 2)).toBe(2);
+    expect(cache.memo('one', 'k', () => 3)).toBe(1);
+  });
+
+  it('keeps what the last two analyses used, and drops the rest once it outnumbers them', () => {
+    const cache = new AnalysisCache();
+    // round 0 uses a0..a99
+    for (let i = 0; i < 100; i++) missed(cache, `a${i}`);
+    cache.endRound();
+    // round 1 uses b0..b99 only: a* were used one round ago and survive it
+    for (let i = 0; i < 100; i++) missed(cache, `b${i}`);
+    cache.endRound();
+    expect(missed(cache, 'a0')).toBe(false);
+    cache.endRound();
+    // rounds 3 and 4 use c* only: a1..a99 and b* are now stale, outnumber the 100 entries in use, and go
+    for (let round = 0; round < 2; round++) {
+      for (let i = 0; i < 100; i++) missed(cache, `c${i}`);
+      cache.endRound();
+    }
+    expect(missed(cache, 'c5')).toBe(false);
+    expect(missed(cache, 'b5')).toBe(true);
+    expect(missed(cache, 'a5')).toBe(true);
+  });
+
+  it('keeps a small stale remainder rather than sweeping at every round', () => {
+    const cache = new AnalysisCache();
+    for (let i = 0; i < 100; i++) missed(cache, `a${i}`);
+    cache.endRound();
+    // rounds 1–3 use a0..a89 and ten new keys: ten stale entries are not worth a pass over the cache
+    for (let round = 0; round < 3; round++) {
+      for (let i = 0; i < 90; i++) missed(cache, `a${i}`);
+      for (let i = 0; i < 10; i++) missed(cache, `n${i}`);
+      cache.endRound();
+    }
+    expect(missed(cache, 'a95')).toBe(false);
+  });
+
+  it('runs memoSteps only on a miss, and keeps its result', () => {
+    const cache = new AnalysisCache();
+    let runs = 0;
+    function* compute(): Steps<string> {
+      runs++;
+      yield;
+      yield;
+      return 'done';
+    }
+    expect(runSync(cache.memoSteps('s', 'k', compute))).toBe('done');
+    expect(runSync(cache.memoSteps('s', 'k', compute))).toBe('done');
+    expect(runs).toBe(1);
+    expect(cache.memo('s', 'k', () => 'other')).toBe('done');
+  });
+
+  it('carries one value from an analysis to the next, and forgets it with the knowledge base', () => {
+    const cache = new AnalysisCache();
+    const kb = {};
+    cache.bind(kb);
+    expect(cache.carry('chunks', 1)).toBeUndefined();
+    expect(cache.carry('chunks', 2)).toBe(1);
+    cache.bind(kb);
+    expect(cache.carry('chunks', 3)).toBe(2);
+    cache.bind({});
+    expect(cache.carry('chunks', 4)).toBeUndefined();
+    expect(missed(cache, 'k')).toBe(true);
+  });
+
+  it('empties itself when the knowledge base changes', () => {
+    const cache = new AnalysisCache();
+    cache.bind({ kb: 1 });
+    missed(cache, 'k');
+    cache.bind({ kb: 2 });
+    expect(missed(cache, 'k')).toBe(true);
+  });
+});
