@@ -89,6 +89,8 @@ describe('the chunked paper model equals the whole-document one', () => {
     ['a document starting with indented code', '\tTabbed\nSee [ref] and [^1].\n[^1]: A note.\n\nLine with $5 and $10.'],
     ['front-matter fences in the middle of a document', 'Intro.\n\n---\ntitle: not front matter\n---\n\n+++\n> quote\n'],
     ['a list in a footnote definition at the end', '[^1]: A note.\n1. numbered\n</pre>'],
+    ['front matter opened by "---" and never closed by "---" (a table row and a bullet)', '---\n+++\n\n|---|---|\n* star item'],
+    ['front matter opened by "---" and never closed by "---" (a footnote definition)', '---\n+++\n\n[^1]: A note (Smith, 2020).'],
   ];
   for (const [name, text] of traps) it(name, () => expectSameAsWhole(text));
 

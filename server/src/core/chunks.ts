@@ -63,7 +63,8 @@ export function* planChunkSteps(text: string, minChars = MIN_CHUNK_CHARS): Steps
   let fence: { char: string; len: number } | undefined;
   let math = false;
   let htmlEnd: RegExp | undefined;
-  let front = false;
+  /** The fence of the front matter the document opens with, until its closing fence ("---" or "+++"). */
+  let front: string | undefined;
   let lineNo = 0;
   let pos = 0;
   // next CR at or after `pos` (-1: none), found once per CR so the scan stays linear
@@ -81,7 +82,7 @@ export function* planChunkSteps(text: string, minChars = MIN_CHUNK_CHARS): Steps
     const blank = first === contentEnd;
     const c = blank ? '' : text[first];
     // most lines are prose: only lines starting with a marker character are looked at closely
-    const special: boolean = lineNo === 0 || front || fence !== undefined || math || htmlEnd !== undefined || (c !== '' && '`~$<[-*+>=_#0123456789'.includes(c));
+    const special: boolean = lineNo === 0 || front !== undefined || fence !== undefined || math || htmlEnd !== undefined || (c !== '' && '`~$<[-*+>=_#0123456789'.includes(c));
     const line: string = special ? text.slice(pos, contentEnd) : '';
     if (!special) {
       if (prevBlank && !blank && first === pos && pos - chunkStart >= minChars) {
@@ -89,9 +90,11 @@ export function* planChunkSteps(text: string, minChars = MIN_CHUNK_CHARS): Steps
         chunkStart = pos;
       }
     } else if (lineNo === 0 && /^(?:---|\+\+\+)[ \t]*$/.test(line)) {
-      front = true;
+      front = line.slice(0, 3);
     } else if (front) {
-      if (/^(?:---|\+\+\+|\.\.\.)[ \t]*$/.test(line)) front = false;
+      // only the opening fence closes it, as the parser reads it: "---" then "+++" is no front matter, and the
+      // document after such an opening parses differently alone (a footnote definition below it is a paragraph)
+      if (line.trimEnd() === front) front = undefined;
     } else if (fence) {
       const m = /^[ \t]*(`{3,}|~{3,})[ \t]*$/.exec(line);
       if (m && m[1][0] === fence.char && m[1].length >= fence.len) fence = undefined;

@@ -282,12 +282,18 @@ function unchangedChunks(text: string, cache: AnalysisCache): (start: number, en
   if (!previous) return (start, end) => remember(start, text.slice(start, end));
   const old = previous.text;
   const limit = Math.min(old.length, text.length);
+  // compared a block at a time (a native comparison of two slices), then a character at a time in the first block
+  // that differs
+  const BLOCK = 1024;
   let prefix = 0;
   if (old !== text) {
+    while (prefix + BLOCK <= limit && old.slice(prefix, prefix + BLOCK) === text.slice(prefix, prefix + BLOCK)) prefix += BLOCK;
     while (prefix < limit && old.charCodeAt(prefix) === text.charCodeAt(prefix)) prefix++;
   } else prefix = limit;
   let suffix = 0;
-  while (suffix < limit - prefix && old.charCodeAt(old.length - 1 - suffix) === text.charCodeAt(text.length - 1 - suffix)) suffix++;
+  const room = limit - prefix;
+  while (suffix + BLOCK <= room && old.slice(old.length - suffix - BLOCK, old.length - suffix) === text.slice(text.length - suffix - BLOCK, text.length - suffix)) suffix += BLOCK;
+  while (suffix < room && old.charCodeAt(old.length - 1 - suffix) === text.charCodeAt(text.length - 1 - suffix)) suffix++;
   const delta = text.length - old.length;
   return (start, end) => {
     let chunk: string | undefined;
