@@ -90,9 +90,11 @@ export function* figureLedgerSteps(paper: Paper, kb: KnowledgeBase, acronyms: Ac
   const sectionPeriod = (s: Section | undefined): string | undefined | null => {
     if (!s) return undefined;
     if (!sectionPeriods.has(s)) {
-      const toks = tokenize(s.title);
-      const keys = new Set(periodMentions(toks, () => false).map((p) => p.key));
-      sectionPeriods.set(s, keys.size === 1 ? [...keys][0] : keys.size ? null : undefined);
+      const period = cache.memo('section period', s.title, () => {
+        const keys = new Set(periodMentions(tokenize(s.title), () => false).map((p) => p.key));
+        return keys.size === 1 ? [...keys][0] : keys.size ? null : undefined;
+      });
+      sectionPeriods.set(s, period);
     }
     return sectionPeriods.get(s);
   };
