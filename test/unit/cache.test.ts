@@ -91,6 +91,20 @@ describe('AnalysisCache', () => {
     expect(missed(cache, 'k')).toBe(true);
   });
 
+  it('paces a loop over blocks: a pause after a block that computed something, else every 8 blocks', () => {
+    const cache = new AnalysisCache();
+    cache.memo('n', 'cached', () => 0);
+    const pause = cache.pacer();
+    const due: boolean[] = [];
+    for (let block = 0; block < 20; block++) {
+      due.push(pause());
+      // blocks 3 and 4 compute their facts, the others find them cached
+      cache.memo('n', block === 3 || block === 4 ? `new ${block}` : 'cached', () => block);
+    }
+    // the pause before a block comes after the previous one: after blocks 3 and 4, then 8 cached blocks later
+    expect(due.map((d, i) => (d ? i : -1)).filter((i) => i >= 0)).toEqual([4, 5, 13]);
+  });
+
   it('empties itself when the knowledge base changes', () => {
     const cache = new AnalysisCache();
     cache.bind({ kb: 1 });

@@ -24,6 +24,9 @@ import { normalizeLabel, planChunkSteps, referencesIn, stubsFor, type ChunkPlan 
 
 export type BlockKind = 'paragraph' | 'heading' | 'tableCell';
 
+/** For each prose character, its offset in the parsed source (see `ProseBlock.map`). */
+export type ProseMap = Int32Array | Uint16Array;
+
 export interface Section {
   /** Heading text (prose). */
   title: string;
@@ -71,7 +74,7 @@ export interface ProseBlock {
    * map[i] + base is the source offset of text[i]. (The map is shared with the block's cached chunk, whose offsets
    * are relative to it; only `base` changes when an edit before the block moves it.)
    */
-  map: Int32Array;
+  map: ProseMap;
   base: number;
   sentences: Sentence[];
   links: LinkInfo[];
@@ -680,8 +683,11 @@ class ProseWriter {
     return this.parts.join('');
   }
 
-  map(): Int32Array {
-    return Int32Array.from(this.offsets);
+  /** The offsets, in 16 bits when they fit (a chunk shorter than 64 KB): half the memory of a long paper's maps. */
+  map(): ProseMap {
+    let max = 0;
+    for (const o of this.offsets) if (o > max) max = o;
+    return max <= 0xffff ? Uint16Array.from(this.offsets) : Int32Array.from(this.offsets);
   }
 }
 

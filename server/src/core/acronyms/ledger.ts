@@ -97,9 +97,9 @@ export function* acronymLedgerSteps(paper: Paper, kb: KnowledgeBase, cache: Anal
   const isKbName = (s: string) => kb.byName(s) !== undefined;
   const tokens: AcronymUse[] = [];
   const definitions: AcronymDefinition[] = [];
-  let pauses = 0;
+  const pause = cache.pacer();
   for (const block of paper.blocks) {
-    if ((++pauses & 7) === 0) yield; // every 8 blocks: a pause costs an allocation per generator level
+    if (pause()) yield;
     // both depend only on the block's kind, whether it is in a reference list, and its text
     // (the context goes in the namespace: the key is then the block's text itself, a string whose hash V8 keeps)
     const context = CONTEXTS[block.kind][block.section?.isReferences ? 1 : 0];

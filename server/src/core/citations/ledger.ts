@@ -59,9 +59,9 @@ export function* citationLedgerSteps(paper: Paper, options: CitationLedgerOption
   const numbered: NumberedEntry[] = [];
   const footnoteDefinitions = new Map<string, FootnoteDefinition>();
 
-  let pauses = 0;
+  const pause = cache.pacer();
   for (const block of paper.blocks) {
-    if ((++pauses & 7) === 0) yield; // every 8 blocks: a pause costs an allocation per generator level
+    if (pause()) yield;
     const region = sections.region(block);
     if (block.footnote !== undefined && !footnoteDefinitions.has(block.footnote)) {
       footnoteDefinitions.set(block.footnote, { label: block.footnote, range: definitionLabelRange(paper, block), block });
@@ -162,9 +162,9 @@ export function* citationLedgerSteps(paper: Paper, options: CitationLedgerOption
     };
     let leadIn: ProseBlock | undefined;
     let conditionalLeadIn = false;
-    let pauses = 0;
+    const pause = cache.pacer();
     for (const block of paper.blocks) {
-      if ((++pauses & 7) === 0) yield; // every 8 blocks: a pause costs an allocation per generator level
+      if (pause()) yield;
       if (block.kind === 'paragraph' && !block.inList) {
         leadIn = block;
         // only the end of the lead-in matters: test a bounded tail (a regex over a huge paragraph would be slow)
@@ -278,10 +278,10 @@ function distinctiveFigures(s: string): string[] {
 
 function* analysisFigures(paper: Paper, region: (b: ProseBlock) => Region, cache: AnalysisCache): Steps<Set<string>> {
   const out = new Set<string>();
-  let pauses = 0;
+  const pause = cache.pacer();
   for (const b of paper.blocks) {
     if (region(b) !== 'analysis') continue;
-    if ((++pauses & 7) === 0) yield; // every 8 blocks: a pause costs an allocation per generator level
+    if (pause()) yield;
     const keys = cache.memo('analysis figures', b.text, () => distinctiveFigures(b.text));
     for (const k of keys) out.add(k);
   }
@@ -295,10 +295,10 @@ function* analysisFigures(paper: Paper, region: (b: ProseBlock) => Region, cache
 function* ownDataPaper(paper: Paper, region: (b: ProseBlock) => Region, cache: AnalysisCache): Steps<boolean> {
   let firstPerson = 0;
   let dataset = false;
-  let pauses = 0;
+  const pause = cache.pacer();
   for (const b of paper.blocks) {
     if (b.kind !== 'paragraph' || region(b) === 'references') continue;
-    if ((++pauses & 7) === 0) yield; // every 8 blocks: a pause costs an allocation per generator level
+    if (pause()) yield;
     // three patterns over every paragraph: cached by its text
     const f = cache.memo('own data', b.text, () => ({
       says: OWN_DATA.test(b.text),

@@ -101,9 +101,9 @@ export function* figureLedgerSteps(paper: Paper, kb: KnowledgeBase, acronyms: Ac
 
   // the frames depend on the paper's acronym definitions (through the word normaliser): part of their cache key
   const normalizerId = hashString((acronyms?.definitions ?? []).map((d) => `${d.longForm}\u0001${d.acronym}`).join('\u0002'));
-  let pauses = 0;
+  const pause = cache.pacer();
   for (const block of paper.blocks) {
-    if ((++pauses & 7) === 0) yield; // every 8 blocks: a pause costs an allocation per generator level
+    if (pause()) yield;
     if (block.section?.isReferences && block.kind !== 'heading') continue;
     const text = block.text;
     if (!/\d/.test(text) && !NUMBER_WORD.test(text) && !text.includes('(')) continue;
