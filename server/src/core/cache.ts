@@ -97,11 +97,16 @@ export class AnalysisCache {
 
   private use(entry: Entry): unknown {
     this.hits++;
+    this.touch(entry);
+    return entry.value;
+  }
+
+  /** Records that the current round uses the entry. */
+  private touch(entry: Entry): void {
     if (entry.round !== this.round) {
       entry.round = this.round;
       this.usedNow++;
     }
-    return entry.value;
   }
 
   private store(map: Map<string | object, Entry>, key: string | object, value: unknown): void {
@@ -110,8 +115,7 @@ export class AnalysisCache {
     if (old) {
       // a computation in steps that another analysis finished meanwhile: keep the later value
       old.value = value;
-      this.use(old);
-      this.hits--;
+      this.touch(old);
       return;
     }
     map.set(key, { value, round: this.round });

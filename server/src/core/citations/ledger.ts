@@ -52,9 +52,8 @@ export function* citationLedgerSteps(paper: Paper, options: CitationLedgerOption
   const bibliography = loadBibliography(paper.frontMatter, options);
   const pandoc = bibliography.available || /(?:^|\n)\s*(?:bibliography|references)\s*:/.test(paper.frontMatter?.raw ?? '') || paper.blocks.some((b) => b.text.includes('@') && hasBracketedKeys(b.text));
   const markers: CitationMarker[] = [];
-  /** Each block's citation mask, and the cached scan it comes from (an identity for the facts derived from it). */
-  const masks = new Map<ProseBlock, string>();
-  const scans = new Map<ProseBlock, object>();
+  /** Each block's cached scan (relative markers and mask): also the identity the facts derived from it are cached by. */
+  const scans = new Map<ProseBlock, RelativeScan>();
   const references: ReferenceEntry[] = [];
   const numbered: NumberedEntry[] = [];
   const footnoteDefinitions = new Map<string, FootnoteDefinition>();
@@ -81,7 +80,6 @@ export function* citationLedgerSteps(paper: Paper, options: CitationLedgerOption
     }
     const scan = cachedScan(paper, block, { pandoc, inNote: region === 'notes' }, cache);
     markers.push(...scan.markers);
-    masks.set(block, scan.mask);
     scans.set(block, scan.rel);
   }
   markers.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
@@ -126,12 +124,11 @@ export function* citationLedgerSteps(paper: Paper, options: CitationLedgerOption
   const sentencesOf = (block: ProseBlock): Sentence[] => {
     let s = sentenceCache.get(block);
     if (!s) {
-      const mask = masks.get(block);
       const scan = scans.get(block);
       s =
-        mask === undefined || scan === undefined || block.kind !== 'paragraph'
+        scan === undefined || block.kind !== 'paragraph'
           ? block.sentences
-          : cache.memo('mask sentences', scan, () => splitSentences(mask).map((x) => ({ ...x, text: block.text.slice(x.start, x.end) })));
+          : cache.memo('mask sentences', scan, () => splitSentences(scan.mask).map((x) => ({ ...x, text: block.text.slice(x.start, x.end) })));
       sentenceCache.set(block, s);
     }
     return s;
@@ -174,15 +171,15 @@ export function* citationLedgerSteps(paper: Paper, options: CitationLedgerOption
       if (block.kind !== 'paragraph' || block.inQuote || block.footnote !== undefined) continue;
       const region = sections.region(block);
       if (region !== 'body' && region !== 'analysis') continue;
-      const mask = masks.get(block);
-      if (mask === undefined || /^\s*(?:sources?|notes?|data|credit|photo)\s*:/i.test(block.text) || isBiography(block.text)) continue;
+      const scan = scans.get(block);
+      if (scan === undefined || /^\s*(?:sources?|notes?|data|credit|photo)\s*:/i.test(block.text) || isBiography(block.text)) continue;
       // items of a list of conditions, goals or recommendations ("…if any of the following conditions is met:")
       if (block.inList && leadIn && leadIn.index < block.index && conditionalLeadIn) continue;
       const sentences = sentencesOf(block);
       // the quotations, the text with them blanked and its sentences: fixed for a given scan (cached by it), so the
       // detectors' caches are asked with the same string objects each time
-      const plain = cache.memo('claim sentences', scans.get(block) ?? mask, () => plainSentences(mask, sentences, detect));
-      found.push(...blockClaims(paper, block, mask, sentences, plain, markersByBlock.get(block) ?? [], region === 'analysis', state, detect));
+      const plain = cache.memo('claim sentences', scan, () => plainSentences(scan.mask, sentences, detect));
+      found.push(...blockClaims(paper, block, scan.mask, sentences, plain, markersByBlock.get(block) ?? [], region === 'analysis', state, detect));
     }
     claimCache = found;
     return found;
@@ -331,21 +328,21 @@ const FIGURE_KINDS = new Set(['statistic', 'superlative', 'dated event']);
  * the source just before the block on its line; the cache key holds all three, the cached markers hold ranges
  * relative to the block's start and are shifted to where the block is now.
  */
-function cachedScan(paper: Paper, block: ProseBlock, options: { pandoc: boolean; inNote: boolean }, cache: AnalysisCache): BlockScan & { rel: object } {
+function cachedScan(paper: Paper, block: ProseBlock, options: { pandoc: boolean; inNote: boolean }, cache: AnalysisCache): { markers: CitationMarker[]; rel: RelativeScan } {
   const base = block.range.start;
   const lineStart = paper.text.lastIndexOf('\n', base - 1) + 1;
   // the block's origin stands for its chunk's text, which holds the block and its line up to it: only the
   // character before the line can lie outside the chunk
-  const flags = `${options.pandoc ? 'P' : '-'}${options.inNote ? 'N' : '-'}`;
-  const [ns, key] = block.origin
-    ? [`citation scan ${flags}${paper.text.slice(Math.max(0, lineStart - 1), lineStart)}`, block.origin]
-    : [`citation scan ${flags}`, `${paper.text.slice(Math.max(0, lineStart - 1), block.range.end)}\u0000${base - lineStart}\u0000${block.text}`];
-  const rel = cache.memo(ns, key, () => {
+  const ns = `citation scan ${options.pandoc ? 'P' : '-'}${options.inNote ? 'N' : '-'}${paper.text.slice(Math.max(0, lineStart - 1), lineStart)}`;
+  const rel = cache.memo(ns, block.origin ?? block, (): RelativeScan => {
     const scan = scanBlock(paper, block, options);
     return { mask: scan.mask, markers: scan.markers.map((m) => shiftMarker(m, block, -base)) };
   });
-  return { mask: rel.mask, markers: rel.markers.map((m) => shiftMarker(m, block, base)), rel };
+  return { markers: rel.markers.map((m) => shiftMarker(m, block, base)), rel };
 }
+
+/** A block's scan with marker ranges relative to the block's start (what the cache keeps). */
+type RelativeScan = BlockScan;
 
 function shiftMarker(m: CitationMarker, block: ProseBlock, by: number): CitationMarker {
   const shift = (r: OffsetRange): OffsetRange => ({ start: r.start + by, end: r.end + by });

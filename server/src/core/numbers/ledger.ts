@@ -86,18 +86,13 @@ export function* figureLedgerSteps(paper: Paper, kb: KnowledgeBase, acronyms: Ac
   const figures: Figure[] = [];
   const listClaims: ListClaim[] = [];
   const memberClaims: LocatedMemberClaim[] = [];
-  const sectionPeriods = new Map<Section, string | undefined | null>();
-  const sectionPeriod = (s: Section | undefined): string | undefined | null => {
-    if (!s) return undefined;
-    if (!sectionPeriods.has(s)) {
-      const period = cache.memo('section period', s.title, () => {
-        const keys = new Set(periodMentions(tokenize(s.title), () => false).map((p) => p.key));
-        return keys.size === 1 ? [...keys][0] : keys.size ? null : undefined;
-      });
-      sectionPeriods.set(s, period);
-    }
-    return sectionPeriods.get(s);
-  };
+  /** The one period a section's title names (null: several), cached by the title. */
+  const sectionPeriod = (s: Section | undefined): string | undefined | null =>
+    s &&
+    cache.memo('section period', s.title, () => {
+      const keys = new Set(periodMentions(tokenize(s.title), () => false).map((p) => p.key));
+      return keys.size === 1 ? [...keys][0] : keys.size ? null : undefined;
+    });
 
   // the frames depend on the paper's acronym definitions (through the word normaliser): part of their cache key
   const normalizerId = hashString((acronyms?.definitions ?? []).map((d) => `${d.longForm}\u0001${d.acronym}`).join('\u0002'));

@@ -6,7 +6,7 @@
  */
 import type { ListInfo, Paper, ProseBlock, Sentence } from '../paper';
 import type { OffsetRange } from '../types';
-import { tokenize, type Tok } from './tokens';
+import type { Tok } from './tokens';
 import { TIME_UNITS, wordValue } from './lexicon';
 
 export interface ListClaim {
@@ -36,20 +36,6 @@ const PARTIAL_INTRO = [['including'], ['such', 'as'], ['e.g'], ['e.g.'], ['for',
 const FINITE = /^(is|are|was|were|has|have|had|will|would|can|could|should|must|does|did|do)$/;
 
 const isPlural = (t: Tok) => t.kind === 'word' && (IRREGULAR_PLURALS.test(t.norm) || (/[^su'’]s$/.test(t.norm) && t.norm.length > 3) || /ies$/.test(t.norm));
-
-export function findListClaims(paper: Paper, block: ProseBlock): ListClaim[] {
-  const out: ListClaim[] = [];
-  for (const s of block.sentences) {
-    if (!/\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|dozen)\b/i.test(s.text)) continue;
-    out.push(...listClaimsIn(paper, block, s, tokenize(block.text, s.start, s.end)));
-  }
-  return out;
-}
-
-/** The list claims of one sentence of a block, from its tokens. */
-export function listClaimsIn(paper: Paper, block: ProseBlock, s: Sentence, toks: Tok[]): ListClaim[] {
-  return placeListClaims(paper, block, listCandidatesIn(block.text, block.sentences, s, toks));
-}
 
 /**
  * A list claim of a sentence as its block's text alone decides it (prose offsets). A 'markdown' candidate counts
