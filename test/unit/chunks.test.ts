@@ -110,6 +110,9 @@ describe('the chunked paper model equals the whole-document one', () => {
       '    code', '> quote', '```', '~~~', '```js', '$$', '<!--', '-->', '<pre>', '</pre>', '---', '===', '| a | b |', '|---|---|',
       'See [ref] and [^1].', '[ref]: https://example.org', '[^1]: A note (Smith, 2020).', 'Text[^2] here.', '[^2]: Second.',
       '<!-- policy-lint-disable -->', '* star item', '\tTabbed', 'Line with $5 and $10.', '+++',
+      // each syntax extension's markers (a chunk without them is parsed without the extension)
+      'a | b', '--- | ---', ':-: | -:', '~~struck~~ text', 'one ~ tilde', '~~~~', 'Inline $x$ math', '$$ x $$', '- [ ] task',
+      '- [x] done', 'lazy continuation line', '   - deeper bullet', '2) paren item', 'mail me@example.org', 'www.example.org',
     );
     fc.assert(
       fc.property(fc.array(line, { maxLength: 60 }), fc.constantFrom('\n', '\r\n'), (lines, eol) => expectSameAsWhole(lines.join(eol))),

@@ -129,27 +129,61 @@ export const PLACEHOLDER = '\uFFFC';
 const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']).use(remarkMath).freeze();
 const processorData = processor.data() as { fromMarkdownExtensions: FromMarkdownExtension[] };
 /**
- * The syntax extensions remark-gfm, remark-frontmatter and remark-math add, in their order, combined once per set
- * (remark would combine them again for every parse: a fixed cost per chunk). GFM autolink literals are tried at
- * every word and cost about as much as the rest of the parse, so a chunk with no `@`, `www.` or `http` is parsed
- * without them: none could occur, and an inline construct cannot change the blocks around it. (Tables are always
- * on: the table construct, tried at every line, also changes how lazy lines end a list, even with no `|` about.)
- * Front matter is only recognised at the start of the document (a chunk starting with `---` is not one).
+ * The syntax extensions remark-gfm, remark-frontmatter and remark-math add, in their order. A chunk is parsed only
+ * with those whose marker characters it contains: each extension costs time at every character or line it may
+ * start at (autolink literals at every word: about as much as the rest of the parse; tables at every line: 60–80 %
+ * more; strikethrough's resolver over every paragraph: 25 %), and where its marker is absent it can match nothing.
+ * Front matter is only recognised at the start of the document (a chunk starting with `---` is not one). The
+ * combined sets are made once each (remark would combine them again for every parse: a fixed cost per chunk).
  */
-const SYNTAX: Extension[][] = Array.from({ length: 4 }, (_, set) => [
-  combineExtensions([
-    ...(set & 2 ? [gfmAutolinkLiteral()] : []),
-    gfmFootnote(),
-    gfmStrikethrough(),
-    gfmTable(),
-    gfmTaskListItem(),
-    ...(set & 1 ? [frontmatter(['yaml', 'toml'])] : []),
-    math(),
-  ]),
-]);
-/** A chunk without any of these needs no autolink literals (bit 2 of a syntax set; bit 1: front matter). */
-const AUTOLINK_HINT = /@|www\.|https?:/i;
+const SYNTAX_BITS = {
+  /** Front matter: the chunk starts the document. */
+  frontMatter: 1,
+  autolinks: 2,
+  tables: 4,
+  strikethrough: 8,
+  footnotes: 16,
+  math: 32,
+} as const;
+/** Every extension: the syntax of a parse of the whole document (the reference a chunked parse is tested against). */
+const ALL_SYNTAX = 63;
+const syntaxSets = new Map<number, Extension[]>();
+function syntaxFor(set: number): Extension[] {
+  let extensions = syntaxSets.get(set);
+  if (!extensions) {
+    extensions = [
+      combineExtensions([
+        ...(set & SYNTAX_BITS.autolinks ? [gfmAutolinkLiteral()] : []),
+        ...(set & SYNTAX_BITS.footnotes ? [gfmFootnote()] : []),
+        ...(set & SYNTAX_BITS.strikethrough ? [gfmStrikethrough()] : []),
+        ...(set & SYNTAX_BITS.tables ? [gfmTable()] : []),
+        gfmTaskListItem(),
+        ...(set & SYNTAX_BITS.frontMatter ? [frontmatter(['yaml', 'toml'])] : []),
+        ...(set & SYNTAX_BITS.math ? [math()] : []),
+      ]),
+    ];
+    syntaxSets.set(set, extensions);
+  }
+  return extensions;
+}
+/** The extensions a text may need, by the characters it contains (the bits of `SYNTAX_BITS`, but front matter). */
+function syntaxNeeded(text: string): number {
+  return (
+    (/@|www\.|https?:/i.test(text) ? SYNTAX_BITS.autolinks : 0) |
+    (text.includes('|') ? SYNTAX_BITS.tables : 0) |
+    (text.includes('~') ? SYNTAX_BITS.strikethrough : 0) |
+    (text.includes('[^') ? SYNTAX_BITS.footnotes : 0) |
+    (text.includes('$') ? SYNTAX_BITS.math : 0)
+  );
+}
 const MDAST_EXTENSIONS = processorData.fromMarkdownExtensions;
+const flatten = (list: (FromMarkdownExtension | FromMarkdownExtension[])[]): FromMarkdownExtension[] => list.flatMap((e) => (Array.isArray(e) ? flatten(e) : [e]));
+/**
+ * The mdast extensions for a chunk parsed without autolink literals: without the one that turns them into links,
+ * whose transform searches every text node of the tree for URLs and e-mail addresses (a chunk without the hint has
+ * none to find).
+ */
+const MDAST_WITHOUT_AUTOLINKS = flatten(MDAST_EXTENSIONS).filter((e) => !(e.enter && 'literalAutolink' in e.enter));
 
 export class Paper {
   readonly lines: LineIndex;
@@ -197,12 +231,9 @@ export interface BuildPaperOptions {
   /** Parsed chunks of earlier versions of the document: unchanged chunks are not parsed again. */
   cache?: AnalysisCache;
   /**
-   * Parse the document in one piece, uncached: the reference the chunked parse is tested against. (Its syntax
-   * extensions are chosen by the same rule as a chunk's, from the whole text: a paper with an `@` or a URL
-   * anywhere is parsed with autolink literals, so the tests on real papers also check that leaving them out of
-   * the chunks that have none changes nothing. Random documents of the tests have none, so there the two parses
-   * use the same extensions: micromark ends a list differently with and without them in one odd case at the end of
-   * a document — a footnote definition, then a list, then a `</pre>` line.)
+   * Parse the document in one piece, uncached and with every syntax extension: the reference the chunked parse is
+   * tested against (so the tests also check that leaving an extension out of a chunk without its markers changes
+   * nothing).
    */
   whole?: boolean;
   /** Smallest chunk (characters); tests use 0 to cut at every possible place. */
@@ -250,9 +281,9 @@ function* parseChunks(text: string, plan: ChunkPlan, cache: AnalysisCache, whole
       const chunk = reuse(start, end) ?? text.slice(start, end);
       // the whole document needs no stubs: every label it uses is defined in it, or nowhere
       // what the chunk's text alone decides, cached by it: its bracketed labels, whether it may hold autolinks
-      const scan = cache.memo('chunk scan', chunk, () => ({ refs: referencesIn(chunk), autolinks: AUTOLINK_HINT.test(chunk) }));
+      const scan = cache.memo('chunk scan', chunk, () => ({ refs: referencesIn(chunk), syntax: syntaxNeeded(chunk) }));
       const stubs = whole || (start === 0 && end === text.length) ? '' : stubsFor(chunk, plan, scan.refs);
-      const syntax = (start === 0 ? 1 : 0) | (scan.autolinks ? 2 : 0);
+      const syntax = whole ? ALL_SYNTAX : (start === 0 ? SYNTAX_BITS.frontMatter : 0) | scan.syntax | (stubs.includes('[^') ? SYNTAX_BITS.footnotes : 0);
       const facts = whole ? parseChunk(chunk, stubs, syntax, true) : cache.memo(`chunk ${syntax}\u0000${stubs}`, chunk, () => parseChunk(chunk, stubs, syntax, start === 0));
       if (facts.endsOpen && i + 1 < spans.length) {
         // the chunk ends inside a construct the scan missed: parse it together with the next one
@@ -334,7 +365,7 @@ interface ChunkFacts {
 function parseChunk(chunk: string, stubs: string, syntax: number, atStart: boolean): ChunkFacts {
   const prefix = stubs && !atStart ? `${stubs}\n\n` : '';
   const source = prefix + chunk + (stubs && atStart ? `\n\n${stubs}\n` : '');
-  const tree = fromMarkdown(source, { extensions: SYNTAX[syntax], mdastExtensions: MDAST_EXTENSIONS }) as Root;
+  const tree = fromMarkdown(source, { extensions: syntaxFor(syntax), mdastExtensions: syntax & SYNTAX_BITS.autolinks ? MDAST_EXTENSIONS : MDAST_WITHOUT_AUTOLINKS }) as Root;
   const end = prefix.length + chunk.length;
   const own = tree.children.filter((n) => {
     const start = n.position?.start.offset ?? 0;
