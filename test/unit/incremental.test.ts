@@ -72,6 +72,32 @@ describe('incremental analysis equals a fresh one', () => {
     expect(cache.misses - cold).toBeLessThan(cold / 10);
   });
 
+  it('re-frames a figure when the definition its words spell out changes, and only then', () => {
+    // the long form in the second paragraph is read as the acronym: the two figures measure the same thing
+    const text =
+      'This paper uses the services trade restrictiveness score (STRS) of the OECD (OECD, 2020).\n\n' +
+      'Vietnam’s services trade restrictiveness score rose 12% in 2022 (OECD, 2023).\n\n' +
+      'Vietnam’s STRS rose 15% in 2022 (OECD, 2023).\n\nIndonesia’s tariff revenue rose 7% in 2022 (WTO, 2023).\n';
+    const keys = (r: AnalysisResult) => r.ledgers.figures.figures.map((f) => f.key);
+    const cache = new AnalysisCache();
+    const first = analyze(text, { cache });
+    expect(keys(first)).toEqual(['change|percent|1|country:Vietnam|str|2022', 'change|percent|1|country:Vietnam|str|2022', 'change|percent|1|country:Indonesia|revenue tariff|2022']);
+    expect(first.findings.filter((f) => f.ruleId === 'number/inconsistent-figure').map((f) => f.range.start)).toEqual([text.indexOf('12%'), text.indexOf('15%')]);
+    const versions = [
+      text.replace('(STRS) of', '(STRX) of'),
+      text.replace('services trade restrictiveness score (STRS)', 'services trade openness score (STRS)'),
+      text.replace('OECD (OECD, 2020)', 'OECD (OECD, 2021)'),
+      text,
+    ];
+    for (const edited of versions) {
+      const r = analyze(edited, { cache });
+      expect(view(r)).toEqual(view(analyze(edited)));
+      // the tariff sentence holds none of the long forms: its frame is the same whatever the definitions
+      expect(keys(r)[2]).toBe('change|percent|1|country:Indonesia|revenue tariff|2022');
+    }
+    expect(keys(analyze(versions[0], { cache }))[0]).toBe('change|percent|1|country:Vietnam|restrictiveness score service trade|2022');
+  });
+
   it('forgets what a changed knowledge base would change', () => {
     const cache = new AnalysisCache();
     const text = 'The Zorblax Trade Pact (ZTP) took effect in 2021.\n\nThe ZTP grew and the ZQP did not.\n';

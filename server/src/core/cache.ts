@@ -133,11 +133,13 @@ export class AnalysisCache {
     if (this.stored > live + 64) {
       const keep = this.round - 1;
       let stored = 0;
-      for (const map of this.entries.values()) {
+      for (const [ns, map] of this.entries) {
         for (const [key, entry] of map) {
           if (entry.round < keep) map.delete(key);
           else stored++;
         }
+        // a namespace named after what it depends on (a normaliser, stubs) may never be used again
+        if (map.size === 0) this.entries.delete(ns);
       }
       this.stored = stored;
     }

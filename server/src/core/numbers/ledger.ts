@@ -82,7 +82,8 @@ export function buildFigureLedger(paper: Paper, kb: KnowledgeBase, acronyms: Acr
 /** `buildFigureLedger` as steps: it yields between blocks. */
 export function* figureLedgerSteps(paper: Paper, kb: KnowledgeBase, acronyms: AcronymLedger | undefined, cache: AnalysisCache = new AnalysisCache()): Steps<FigureLedger> {
   const entities = cache.memo('entity index', '', () => entityIndex(kb));
-  const normalizeWords = wordNormalizer(acronyms);
+  const normalizer = wordNormalizer(acronyms);
+  const normalizeWords = normalizer.normalize;
   const figures: Figure[] = [];
   const listClaims: ListClaim[] = [];
   const memberClaims: LocatedMemberClaim[] = [];
@@ -94,8 +95,11 @@ export function* figureLedgerSteps(paper: Paper, kb: KnowledgeBase, acronyms: Ac
       return keys.size === 1 ? [...keys][0] : keys.size ? null : undefined;
     });
 
-  // the frames depend on the paper's acronym definitions (through the word normaliser): part of their cache key
-  const normalizerId = hashString((acronyms?.definitions ?? []).map((d) => `${d.longForm}\u0001${d.acronym}`).join('\u0002'));
+  // the frames depend on the paper's acronym definitions through the word normaliser, but each sentence only on
+  // the long forms it may contain: their part of the normaliser (its scope) is in the frames' cache key, so that
+  // editing one definition re-frames only the sentences that could spell it out (cached for a given normaliser)
+  const normalizerId = hashString(normalizer.signature);
+  const scopeNamespace = `normalizer scope ${normalizerId}`;
   const pause = cache.pacer();
   for (const block of paper.blocks) {
     if (pause()) yield;
@@ -121,7 +125,7 @@ export function* figureLedgerSteps(paper: Paper, kb: KnowledgeBase, acronyms: Ac
       // each quantity's frame, with its ledger key and description (the entities are the knowledge base's)
       const framed =
         measurable && quantities.length
-          ? cache.memo(`figure frames ${block.kind}\u0002${inherited === null ? '\u0000' : inherited === undefined ? '\u0001' : inherited}\u0002${normalizerId}\u0002${si}`, text, () => {
+          ? cache.memo(`figure frames ${block.kind}\u0002${inherited === null ? '\u0000' : inherited === undefined ? '\u0001' : inherited}\u0002${cache.memo(scopeNamespace, s.text, () => normalizer.scope(s.text))}\u0002${si}`, text, () => {
               // the tokens are not kept with the sentence's facts (they would hold most of the cache): made again
               const toks = tokenize(text, s.start, s.end);
               const frames = framesOf({ toks, quantities, entities: ents, periods, inherited, normalizeWords }, text);
@@ -321,18 +325,33 @@ function sentenceFacts(block: ProseBlock, entities: EntityIndex): (SentenceFacts
 
 /** A 53-bit hash of a string (two 32-bit FNV-1a variants), as a base-36 string. */
 function hashString(s: string): string {
-  let h1 = 0x811c9dc5;
-  let h2 = 0x01000193;
+  // int32 all along (an unsigned start value made V8 deoptimise the loop on every call)
+  let h1 = 0x811c9dc5 | 0;
+  let h2 = 0x01000193 | 0;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     h1 = Math.imul(h1 ^ c, 16777619);
-    h2 = Math.imul(h2 ^ c, 2246822519);
+    h2 = Math.imul(h2 ^ c, 2246822519 | 0);
   }
   return ((h1 >>> 0) * 2097152 + ((h2 >>> 0) & 0x1fffff)).toString(36) + ':' + s.length;
 }
 
-/** Maps word sequences that spell a defined or well-known long form to the acronym ("foreign direct investment" → "fdi"). */
-function wordNormalizer(acronyms: AcronymLedger | undefined): (words: string[]) => string[] {
+interface WordNormalizer {
+  /** Maps word sequences that spell a defined or well-known long form to the acronym ("foreign direct investment" → "fdi"). */
+  normalize(words: string[]): string[];
+  /** Every long form and its acronym, in the order they are tried: equal signatures, equal normalisers. */
+  signature: string;
+  /**
+   * The part of the normaliser a sentence's words can reach: the long forms whose first word the sentence may
+   * contain, as a string (empty when none). Two normalisers with the same scope map the sentence's words alike.
+   */
+  scope(sentence: string): string;
+}
+
+/** Greek final sigma lower-cases by its context: compared as a plain sigma. */
+const foldSigma = (s: string) => (s.includes('ς') ? s.replace(/ς/g, 'σ') : s);
+
+function wordNormalizer(acronyms: AcronymLedger | undefined): WordNormalizer {
   const forms = new Map<string, { words: string[]; acronym: string }[]>();
   const add = (long: string, acronym: string) => {
     const words = long.toLowerCase().split(/[\s\-‐]+/).filter(Boolean);
@@ -344,19 +363,35 @@ function wordNormalizer(acronyms: AcronymLedger | undefined): (words: string[]) 
   };
   for (const [l, a] of BUILTIN_LONG_FORMS) add(l, a);
   for (const d of acronyms?.definitions ?? []) add(d.longForm, d.acronym.replace(/s$/, ''));
-  return (words) => {
-    const out: string[] = [];
-    for (let i = 0; i < words.length; i++) {
-      const list = forms.get(words[i]);
-      const hit = list?.find((f) => f.words.every((w, k) => words[i + k] === w || words[i + k] === `${w}s` || `${words[i + k]}s` === w));
-      if (hit) {
-        out.push(hit.acronym);
-        i += hit.words.length - 1;
-      } else {
-        out.push(words[i]);
+  // by first word: the forms tried at it, and what a sentence must contain to have that word (a word matches the
+  // first word itself, with an "s" added or with its final "s" dropped: it holds the first word less a final "s",
+  // and every word is a lower-cased piece of the sentence)
+  const entries = [...forms].map(([first, list]) => ({
+    stem: foldSigma(first.endsWith('s') ? first.slice(0, -1) : first),
+    signature: `${first}\u0001${list.map((f) => `${f.words.join(' ')}\u0003${f.acronym}`).join('\u0001')}`,
+  }));
+  return {
+    normalize(words) {
+      const out: string[] = [];
+      for (let i = 0; i < words.length; i++) {
+        const list = forms.get(words[i]);
+        const hit = list?.find((f) => f.words.every((w, k) => words[i + k] === w || words[i + k] === `${w}s` || `${words[i + k]}s` === w));
+        if (hit) {
+          out.push(hit.acronym);
+          i += hit.words.length - 1;
+        } else {
+          out.push(words[i]);
+        }
       }
-    }
-    return out;
+      return out;
+    },
+    signature: entries.map((e) => e.signature).join('\u0002'),
+    scope(sentence) {
+      const lower = foldSigma(sentence.toLowerCase());
+      let scope = '';
+      for (const e of entries) if (lower.includes(e.stem)) scope += `${e.signature}\u0002`;
+      return scope;
+    },
   };
 }
 
