@@ -60,3 +60,16 @@ export class LineIndex {
     return { start: this.offsetAt(r.start), end: this.offsetAt(r.end) };
   }
 }
+
+/** A 53-bit hash of a string (two 32-bit FNV-1a variants), as a base-36 string. */
+export function hashString(s: string): string {
+  // int32 all along (an unsigned start value made V8 deoptimise the loop on every call)
+  let h1 = 0x811c9dc5 | 0;
+  let h2 = 0x01000193 | 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 16777619);
+    h2 = Math.imul(h2 ^ c, 2246822519 | 0);
+  }
+  return ((h1 >>> 0) * 2097152 + ((h2 >>> 0) & 0x1fffff)).toString(36) + ':' + s.length;
+}

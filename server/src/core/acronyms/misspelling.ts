@@ -2,6 +2,7 @@ import type { Steps } from '../steps';
 import { AnalysisCache } from '../cache';
 import type { KnowledgeBase } from '../../kb/types';
 import { editDistance } from './longform';
+import { hashString } from '../text';
 import type { AcronymLedger, AcronymRecord } from './ledger';
 
 /** An acronym a misspelled token may have meant. */
@@ -36,10 +37,13 @@ export function* misspellingSteps(ledger: AcronymLedger, kb: KnowledgeBase, line
   // the index depends only on the targets' names: rebuilt when the paper's definitions change, not on every edit
   const names = [...targets.keys()];
   const index = yield* cache.memoSteps('deletion index', names.join('\n'), () => deletionIndex(names));
+  // which targets are nearest a token depends on the targets' names and on which the paper uses: cached by both
+  // (the targets' descriptions, with line numbers, are attached on every check)
+  const near = `misspelling targets ${hashString(names.map((n) => (targets.get(n)!.inPaper ? '+' : '-') + n).join('\n'))}`;
   for (const r of ledger.records.values()) {
     if (!isCandidate(r, ledger.isOrdinary)) continue;
     yield;
-    const best = nearest(r.acronym, targets, index);
+    const best = cache.memo(near, r.acronym, () => nearest(r.acronym, targets, index).map((t) => ({ acronym: t.acronym, distance: t.distance }))).map(({ acronym, distance }) => ({ acronym, ...targets.get(acronym)!, distance }));
     if (!best.length) continue;
     // a token the author uses consistently for something the paper never mentions is a real acronym
     const uses = r.uses.filter((u) => !u.inName);

@@ -4,6 +4,7 @@
  * over the sentences that contain a number (linear in the text).
  */
 import { AnalysisCache } from '../cache';
+import { hashString } from '../text';
 import { runSync, type Steps } from '../steps';
 import type { Paper, ProseBlock, Section } from '../paper';
 import type { OffsetRange } from '../types';
@@ -123,18 +124,20 @@ export function* figureLedgerSteps(paper: Paper, kb: KnowledgeBase, acronyms: Ac
       else if (seen.size === 1) inherited = [...seen][0];
       else inherited = sectionPeriod(block.section);
       // each quantity's frame, with its ledger key and description (the entities are the knowledge base's)
-      const framed =
-        measurable && quantities.length
-          ? cache.memo(`figure frames ${block.kind}\u0002${inherited === null ? '\u0000' : inherited === undefined ? '\u0001' : inherited}\u0002${cache.memo(scopeNamespace, s.text, () => normalizer.scope(s.text))}\u0002${si}`, text, () => {
-              // the tokens are not kept with the sentence's facts (they would hold most of the cache): made again
-              const toks = tokenize(text, s.start, s.end);
-              const frames = framesOf({ toks, quantities, entities: ents, periods, inherited, normalizeWords }, text);
-              return quantities.map((q, qi) => {
-                const frame = frames[qi];
-                return frame ? { frame, key: keyOf(frame, q), measure: describe(frame, entities) } : undefined;
-              });
-            })
-          : [];
+      const context = inherited === null ? '\u0000' : inherited === undefined ? '\u0001' : inherited;
+      const frame = () => {
+        // the tokens are not kept with the sentence's facts (they would hold most of the cache): made again
+        const toks = tokenize(text, s.start, s.end);
+        const frames = framesOf({ toks, quantities, entities: ents, periods, inherited, normalizeWords }, text);
+        return quantities.map((q, qi) => {
+          const frame = frames[qi];
+          return frame ? { frame, key: keyOf(frame, q), measure: describe(frame, entities) } : undefined;
+        });
+      };
+      // cached by the whole normaliser (one lookup while the definitions stay the same), and below that by the
+      // sentence's scope (after a definition changed, only the sentences whose scope changed are framed again)
+      const byScope = () => cache.memo(`figure frames ${block.kind}\u0002${context}\u0002${cache.memo(scopeNamespace, s.text, () => normalizer.scope(s.text))}\u0002${si}`, text, frame);
+      const framed = measurable && quantities.length ? cache.memo(`figure frames ${block.kind}\u0002${context}\u0002${normalizerId}\u0002${si}`, text, byScope) : [];
       quantities.forEach((q, qi) => {
         const frame = framed[qi]?.frame;
         const key = framed[qi]?.key;
@@ -321,19 +324,6 @@ function sentenceFacts(block: ProseBlock, entities: EntityIndex): (SentenceFacts
     const lists = numeric && block.kind === 'paragraph' ? listCandidatesIn(text, block.sentences, s, toks) : [];
     return { ents, periods, quantities, numeric, memberClaims, lists };
   });
-}
-
-/** A 53-bit hash of a string (two 32-bit FNV-1a variants), as a base-36 string. */
-function hashString(s: string): string {
-  // int32 all along (an unsigned start value made V8 deoptimise the loop on every call)
-  let h1 = 0x811c9dc5 | 0;
-  let h2 = 0x01000193 | 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 16777619);
-    h2 = Math.imul(h2 ^ c, 2246822519 | 0);
-  }
-  return ((h1 >>> 0) * 2097152 + ((h2 >>> 0) & 0x1fffff)).toString(36) + ':' + s.length;
 }
 
 interface WordNormalizer {
