@@ -22,7 +22,14 @@ export interface SliceOptions {
   pause?: () => Promise<void>;
 }
 
-const immediate = () => new Promise<void>((resolve) => setImmediate(resolve));
+/**
+ * A pause long enough for a message that arrives meanwhile to be handled before the steps go on. Messages are read
+ * in the event loop's poll phase, and vscode-jsonrpc hands each to its handler with an immediate of its own, queued
+ * behind the one that would resume the steps: so the pause lets a poll phase pass (the first immediate), then the
+ * handlers it queued run (the second), then the steps resume (the third). Fewer turns resume the steps first when
+ * the pause starts in the check phase (as the server's checks do) or outside it.
+ */
+const immediate = () => new Promise<void>((resolve) => setImmediate(() => setImmediate(() => setImmediate(resolve))));
 
 /** Runs the steps in slices of about `sliceMs`, pausing between slices; undefined when cancelled. */
 export async function runSliced<T>(steps: Steps<T>, options: SliceOptions = {}): Promise<T | undefined> {
