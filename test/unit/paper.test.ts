@@ -123,4 +123,15 @@ describe('LineIndex', () => {
     expect(idx.offsetAt({ line: 2, character: 0 })).toBe(text.indexOf('e'));
     expect(idx.offsetAt({ line: 9, character: 0 })).toBe(text.length);
   });
+
+  it('finds the same lines in a text with LF only (searched natively) as in one with CR too', () => {
+    const lf = '\nab\n\ncd\n';
+    const idx = new LineIndex(lf);
+    expect(idx.lineCount).toBe(5);
+    expect([0, 1, 2, 3, 4].map((l) => idx.lineStart(l))).toEqual([0, 1, 4, 5, 8]);
+    expect(idx.positionAt(lf.indexOf('d'))).toEqual({ line: 3, character: 1 });
+    expect(idx.positionAt(lf.length)).toEqual({ line: 4, character: 0 });
+    const cr = new LineIndex(lf.replace('cd', 'c\rd'));
+    expect([0, 1, 2, 3, 4, 5].map((l) => cr.lineStart(l))).toEqual([0, 1, 4, 5, 7, 9]);
+  });
 });
