@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildPaper, PLACEHOLDER } from '../../server/src/core/paper';
 import { splitSentences } from '../../server/src/core/sentences';
-import { LineIndex } from '../../server/src/core/text';
+import { LineIndex, NeedleSet } from '../../server/src/core/text';
 
 /** The source text at the prose offsets of the first occurrence of `word` in a block. */
 function sourceOf(md: string, word: string): string {
@@ -133,5 +133,30 @@ describe('LineIndex', () => {
     expect(idx.positionAt(lf.length)).toEqual({ line: 4, character: 0 });
     const cr = new LineIndex(lf.replace('cd', 'c\rd'));
     expect([0, 1, 2, 3, 4, 5].map((l) => cr.lineStart(l))).toEqual([0, 1, 4, 5, 7, 9]);
+  });
+});
+
+describe('NeedleSet', () => {
+  it('finds exactly the needles String.includes finds, short, overlapping, repeated and non-ASCII ones included', () => {
+    const needles = ['', 'a', 'ab', 'abc', 'bcd', 'abcd', 'cdx', 'xyz', 'trade', 'trader', 'rade', 'économie', 'σοσ', '贸易', '😀a', 'abc'];
+    const set = new NeedleSet(needles);
+    const texts = ['', 'a', 'abcd', 'zzabcdxzz', 'the traders', 'une économie', 'οσοσ', '国际贸易', 'x😀ab', 'ab', 'xy', 'xyzxy'];
+    for (const t of texts) expect(set.occurrences(t)).toEqual(needles.map((n) => t.includes(n)));
+  });
+
+  it('agrees with String.includes on random texts over a small alphabet (many needles per bucket, many collisions)', () => {
+    let seed = 7;
+    const rnd = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+    // units 0x61 and 0x461 share their ten low bits: trigram keys collide and the comparison decides
+    const alphabet = ['a', 'b', 'c', 's', ' ', '\u0461', 'é'];
+    const word = (n: number) => Array.from({ length: n }, () => alphabet[Math.floor(rnd() * alphabet.length)]).join('');
+    for (let round = 0; round < 200; round++) {
+      const needles = Array.from({ length: 1 + Math.floor(rnd() * 40) }, () => word(Math.floor(rnd() * 6)));
+      const set = new NeedleSet(needles);
+      for (let k = 0; k < 10; k++) {
+        const t = word(Math.floor(rnd() * 60));
+        expect(set.occurrences(t)).toEqual(needles.map((n) => t.includes(n)));
+      }
+    }
   });
 });

@@ -79,3 +79,44 @@ export function hashString(s: string): string {
   }
   return ((h1 >>> 0) * 2097152 + ((h2 >>> 0) & 0x1fffff)).toString(36) + ':' + s.length;
 }
+
+/**
+ * Which of a fixed list of strings occur in a text, in one pass over the text: each position is looked up by its
+ * first three characters among the needles that start so (a hash bucket, then a comparison), instead of searching
+ * the text once per needle. Needles shorter than three characters are searched for directly.
+ */
+export class NeedleSet {
+  private readonly buckets = new Map<number, number[]>();
+  private readonly short: number[] = [];
+
+  constructor(readonly needles: readonly string[]) {
+    needles.forEach((n, i) => {
+      if (n.length < 3) {
+        this.short.push(i);
+        return;
+      }
+      const key = trigram(n, 0);
+      const bucket = this.buckets.get(key);
+      if (bucket) bucket.push(i);
+      else this.buckets.set(key, [i]);
+    });
+  }
+
+  /** For each needle, in order, whether `text` contains it. */
+  occurrences(text: string): boolean[] {
+    const found: boolean[] = new Array(this.needles.length).fill(false);
+    for (const i of this.short) found[i] = text.includes(this.needles[i]);
+    if (this.buckets.size === 0) return found;
+    for (let p = 0; p + 3 <= text.length; p++) {
+      const bucket = this.buckets.get(trigram(text, p));
+      if (!bucket) continue;
+      for (const i of bucket) if (!found[i] && text.startsWith(this.needles[i], p)) found[i] = true;
+    }
+    return found;
+  }
+}
+
+/** A key of the three UTF-16 units at `p` (ten bits of each: a small integer; units that share it are compared). */
+function trigram(s: string, p: number): number {
+  return ((s.charCodeAt(p) & 0x3ff) << 20) | ((s.charCodeAt(p + 1) & 0x3ff) << 10) | (s.charCodeAt(p + 2) & 0x3ff);
+}

@@ -4,7 +4,7 @@
  * over the sentences that contain a number (linear in the text).
  */
 import { AnalysisCache } from '../cache';
-import { hashString } from '../text';
+import { hashString, NeedleSet } from '../text';
 import { runSync, type Steps } from '../steps';
 import type { Paper, ProseBlock, Section } from '../paper';
 import type { OffsetRange } from '../types';
@@ -360,6 +360,7 @@ function wordNormalizer(acronyms: AcronymLedger | undefined): WordNormalizer {
     stem: foldSigma(first.endsWith('s') ? first.slice(0, -1) : first),
     signature: `${first}\u0001${list.map((f) => `${f.words.join(' ')}\u0003${f.acronym}`).join('\u0001')}`,
   }));
+  let stems: NeedleSet | undefined;
   return {
     normalize(words) {
       const out: string[] = [];
@@ -378,8 +379,14 @@ function wordNormalizer(acronyms: AcronymLedger | undefined): WordNormalizer {
     signature: entries.map((e) => e.signature).join('\u0002'),
     scope(sentence) {
       const lower = foldSigma(sentence.toLowerCase());
+      // a paper with many definitions has hundreds of stems: found in one pass over the sentence (made on the
+      // first sentence that needs it: an edit that changes no sentence with figures needs none)
+      stems ??= new NeedleSet(entries.map((e) => e.stem));
+      const found = stems.occurrences(lower);
       let scope = '';
-      for (const e of entries) if (lower.includes(e.stem)) scope += `${e.signature}\u0002`;
+      entries.forEach((e, i) => {
+        if (found[i]) scope += `${e.signature}\u0002`;
+      });
       return scope;
     },
   };
