@@ -37,6 +37,11 @@ export interface TokenOptions {
 }
 
 /** True for a word written like an acronym: two or more capitals and no lower-case letters. */
+function startsLowerAscii(w: string): boolean {
+  const c = w.charCodeAt(0);
+  return c >= 97 && c <= 122;
+}
+
 export function looksLikeAcronym(word: string): boolean {
   return ALL_CAPS.test(word);
 }
@@ -47,12 +52,15 @@ export function acronymTokens(block: ProseBlock, options: TokenOptions): Acronym
   const words: { w: string; s: number; e: number }[] = [];
   WORD.lastIndex = 0;
   for (let m = WORD.exec(text); m; m = WORD.exec(text)) words.push({ w: m[0], s: m.index, e: m.index + m[0].length });
-  const caps = words.map((x) => /^[\p{Lu}\p{N}&]+$/u.test(x.w) && /\p{Lu}/u.test(x.w));
+  // most words start with a lower-case ASCII letter: such a word is neither all capitals nor a name, and is skipped
+  // without the Unicode tests below (which could only fail on it)
+  const caps = words.map((x) => !startsLowerAscii(x.w) && /^[\p{Lu}\p{N}&]+$/u.test(x.w) && /\p{Lu}/u.test(x.w));
   const out: AcronymToken[] = [];
   const citationSpans = parentheticalCitations(text);
   const allCapsBlock = words.length >= 2 && caps.filter(Boolean).length >= Math.max(2, words.length * 0.8);
   for (let i = 0; i < words.length; i++) {
     const { w, s, e } = words[i];
+    if (startsLowerAscii(w)) continue;
     let base = w;
     let plural = false;
     if (/^[\p{Lu}\p{N}&]*\p{Lu}s$/u.test(w) && ALL_CAPS.test(w.slice(0, -1))) {

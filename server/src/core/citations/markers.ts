@@ -98,8 +98,8 @@ export function scanBlock(paper: Paper, block: ProseBlock, options: ScanOptions)
 
   // parentheticals: (Smith, 2020; Lee and Park 2022), (2020) after a narrative author, (Author, Year)
   for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c !== '(' && c !== '（') continue;
+    const c = text.charCodeAt(i);
+    if (c !== 0x28 && c !== 0xff08) continue; // ( （
     const close = findParenClose(text, i);
     if (close < 0) continue;
     const content = normaliseCjk(text.slice(i + 1, close));
@@ -186,11 +186,23 @@ export function scanBlock(paper: Paper, block: ProseBlock, options: ScanOptions)
   markers.sort((a, b) => a.start - b.start || a.end - b.end);
   let mask = text;
   const dollars = text.includes('\uFFFC');
-  if (blank.length || dollars) {
-    const chars = text.split('');
-    for (const [s, e] of blank) for (let k = s; k < e; k++) if (chars[k] !== '\n') chars[k] = ' ';
+  if (blank.length) {
+    // the blanked ranges in order (they may overlap): every character but a line break becomes a space
+    blank.sort((a, b) => a[0] - b[0]);
+    let out = '';
+    let pos = 0;
+    for (const [s, e] of blank) {
+      const from = Math.max(s, pos);
+      if (e <= from) continue;
+      out += text.slice(pos, from) + text.slice(from, e).replace(/[^\n]/g, ' ');
+      pos = e;
+    }
+    mask = out + text.slice(pos);
+  }
+  if (dollars) {
     // a "$" that the Markdown parser took for the start of inline math: keep it a dollar sign for the claim checks
-    if (dollars) for (let k = 0; k < chars.length; k++) if (chars[k] === '\uFFFC' && paper.text[block.map[k] + block.base] === '$') chars[k] = '$';
+    const chars = mask.split('');
+    for (let k = 0; k < chars.length; k++) if (chars[k] === '\uFFFC' && paper.text[block.map[k] + block.base] === '$') chars[k] = '$';
     mask = chars.join('');
   }
   return { markers, mask };
@@ -228,9 +240,9 @@ function matchBrackets(text: string): Int32Array {
 function findParenClose(text: string, open: number): number {
   const limit = Math.min(text.length, open + 400);
   for (let j = open + 1; j < limit; j++) {
-    const c = text[j];
-    if (c === ')' || c === '）') return j;
-    if (c === '(' || c === '（' || c === '\n') return -1;
+    const c = text.charCodeAt(j);
+    if (c === 0x29 || c === 0xff09) return j; // ) ）
+    if (c === 0x28 || c === 0xff08 || c === 0x0a) return -1; // ( （ newline
   }
   return -1;
 }
