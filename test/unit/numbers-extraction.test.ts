@@ -191,3 +191,51 @@ describe('performance', () => {
     }
   });
 });
+
+describe('tokenize: fast paths', () => {
+  // the tokenizer tests ASCII characters by their codes and falls back to Unicode classes: this oracle does every
+  // test with the Unicode classes, as the tokenizer first did
+  const oracle = (text: string) => {
+    const out: { text: string; norm: string; start: number; kind: string; possessive: boolean; cap: boolean }[] = [];
+    const push = (t: string, start: number, kind: string) => {
+      let norm = t.toLowerCase();
+      let possessive = false;
+      if (kind === 'word') {
+        const p = /(?:['’]s|s['’])$/.exec(norm);
+        if (p && norm.length > 2) {
+          possessive = true;
+          norm = p[0].startsWith('s') ? norm.slice(0, -1) : norm.slice(0, -2);
+        } else if (/['’]$/.test(norm)) norm = norm.slice(0, -1);
+      }
+      out.push({ text: t, norm, start, kind, possessive, cap: /^\p{Lu}/u.test(t) });
+    };
+    for (const m of text.matchAll(/[\p{L}\p{M}][\p{L}\p{M}\p{N}'’.\-&]*|\d[\d,.]*|\S/gu)) {
+      const t = m[0];
+      const start = m.index!;
+      if (/^\d/.test(t)) {
+        let cut = t.length;
+        while (cut > 1 && (t[cut - 1] === ',' || t[cut - 1] === '.')) cut--;
+        push(t.slice(0, cut), start, 'num');
+        for (let i = cut; i < t.length; i++) push(t[i], start + i, 'punct');
+      } else if (/^[\p{L}\p{M}]/u.test(t)) {
+        let cut = t.length;
+        while (cut > 1 && /['’\-&]/.test(t[cut - 1]) && !(t[cut - 1] === '’' || t[cut - 1] === "'")) cut--;
+        if (t.endsWith('.') && !/\.\p{L}/u.test(t.slice(0, -1)) && !/^(?:\p{L}\.)+$/u.test(t)) cut = Math.min(cut, t.length - 1);
+        push(t.slice(0, cut), start, 'word');
+        for (let i = cut; i < t.length; i++) push(t[i], start + i, 'punct');
+      } else push(t, start, 'punct');
+    }
+    return out;
+  };
+
+  it('gives the tokens the Unicode-class tests give, on random text of letters, marks, apostrophes and punctuation', () => {
+    let seed = 11;
+    const rnd = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+    const pieces = ['a', 'S', 's', 'Z', 'é', 'É', 'Ω', 'ω', 'ß', 'İ', '\u0301', '’', "'", '-', '&', '.', ',', '1', '9', ' ', ' ', '(', '%', '$', '𝐀', 'ǅ', '_', '@'];
+    for (let round = 0; round < 3000; round++) {
+      const text = Array.from({ length: Math.floor(rnd() * 24) }, () => pieces[Math.floor(rnd() * pieces.length)]).join('');
+      const got = tokenize(text).map(({ text, norm, start, kind, possessive, cap }) => ({ text, norm, start, kind, possessive, cap }));
+      expect(got, JSON.stringify(text)).toEqual(oracle(text));
+    }
+  });
+});

@@ -31,10 +31,11 @@ export function tokenize(text: string, offset = 0, end = text.length): Tok[] {
       for (let i = cut; i < t.length; i++) push(out, t[i], start + i, 'punct');
       continue;
     }
-    if (/^[\p{L}\p{M}]/u.test(t)) {
-      // trailing dots end the sentence unless the word is a dotted abbreviation ("U.S.", "e.g.")
+    if (c < 128 ? isAsciiLetter(c) : /^[\p{L}\p{M}]/u.test(t)) {
+      // trailing hyphens and ampersands are punctuation (an apostrophe stays: "exporters’")
       let cut = t.length;
-      while (cut > 1 && /['’\-&]/.test(t[cut - 1]) && !(t[cut - 1] === '’' || t[cut - 1] === "'")) cut--;
+      while (cut > 1 && (t.charCodeAt(cut - 1) === 0x2d || t.charCodeAt(cut - 1) === 0x26)) cut--;
+      // trailing dots end the sentence unless the word is a dotted abbreviation ("U.S.", "e.g.")
       if (t.endsWith('.') && !/\.\p{L}/u.test(t.slice(0, -1)) && !/^(?:\p{L}\.)+$/u.test(t)) cut = Math.min(cut, t.length - 1);
       push(out, t.slice(0, cut), start, 'word');
       for (let i = cut; i < t.length; i++) push(out, t[i], start + i, 'punct');
@@ -49,15 +50,28 @@ function push(out: Tok[], text: string, start: number, kind: Tok['kind']): void 
   let norm = text.toLowerCase();
   let possessive = false;
   if (kind === 'word') {
-    const p = /(?:['’]s|s['’])$/.exec(norm);
-    if (p && norm.length > 2) {
+    // ’s / 's (drop both) or s’ / s' (drop the apostrophe): possessive; any other final apostrophe is dropped
+    const last = norm.charCodeAt(norm.length - 1);
+    const before = norm.charCodeAt(norm.length - 2);
+    const quoteS = last === 0x73 && isApostrophe(before);
+    const sQuote = isApostrophe(last) && before === 0x73;
+    if ((quoteS || sQuote) && norm.length > 2) {
       possessive = true;
-      norm = p[0].startsWith('s') ? norm.slice(0, -1) : norm.slice(0, -2);
-    } else if (/['’]$/.test(norm)) {
+      norm = sQuote ? norm.slice(0, -1) : norm.slice(0, -2);
+    } else if (isApostrophe(last)) {
       norm = norm.slice(0, -1);
     }
   }
-  out.push({ text, norm, start, end: start + text.length, kind, possessive, cap: /^\p{Lu}/u.test(text) });
+  const c = text.charCodeAt(0);
+  out.push({ text, norm, start, end: start + text.length, kind, possessive, cap: c < 128 ? c >= 0x41 && c <= 0x5a : /^\p{Lu}/u.test(text) });
+}
+
+function isAsciiLetter(c: number): boolean {
+  return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+}
+
+function isApostrophe(c: number): boolean {
+  return c === 0x27 || c === 0x2019;
 }
 
 /** Crude singular of a lower-case word ("countries" → "country", "exports" → "export"). */
