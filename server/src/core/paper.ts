@@ -674,6 +674,13 @@ class ProseWriter {
     this.length += s.length;
   }
 
+  /** Appends `s`, whose characters stand at `sourceOffset`, `sourceOffset + 1`, … in the source. */
+  private pushRun(s: string, sourceOffset: number): void {
+    for (let i = 0; i < s.length; i++) this.offsets.push(sourceOffset + i);
+    this.parts.push(s);
+    this.length += s.length;
+  }
+
   placeholder(sourceOffset: number): void {
     this.push(PLACEHOLDER, sourceOffset);
   }
@@ -687,6 +694,15 @@ class ProseWriter {
     let j = start;
     let i = 0;
     while (i < value.length) {
+      // a run of characters that stand in the source as they are (most of the text): appended at once
+      let run = 0;
+      while (i + run < value.length && j + run < end && src.charCodeAt(j + run) === value.charCodeAt(i + run)) run++;
+      if (run > 0) {
+        this.pushRun(run === value.length ? value : value.slice(i, i + run), j);
+        i += run;
+        j += run;
+        continue;
+      }
       const ch = value[i];
       let entity = 0;
       while (j < end && src[j] !== ch) {
