@@ -78,6 +78,15 @@ describe('quantities', () => {
     expect([wordValue('Forty-two'), wordValue('dozen'), wordValue('fourteen'), wordValue('pillar')]).toEqual([42, 12, 14, undefined]);
     expect([formatCountLike(5, 'four'), formatCountLike(5, 'Four'), formatCountLike(21, 'twenty'), formatCountLike(15, '16')]).toEqual(['five', 'Five', 'twenty-one', '15']);
   });
+
+  it('reads every number word in any case, and nothing else', () => {
+    for (let n = 0; n < 100; n++) {
+      for (const like of ['five', 'Five', 'FIVE']) expect(wordValue(formatCountLike(n, like)), formatCountLike(n, like)).toBe(n);
+    }
+    expect([wordValue('tHIRTY‐three'), wordValue('Ninety‑Nine'), wordValue('HUNDRED'), wordValue('Dozen')]).toEqual([33, 99, 100, 12]);
+    // words that start like a number word, are too long, start with another letter or are not ASCII
+    expect(['fives', 'seventy-seventy', 'Eleventh', 'twentyone', 'a', '', 'İn', 'éight', 'ＦＩＶＥ', '5'].map(wordValue)).toEqual(Array(10).fill(undefined));
+  });
 });
 
 describe('periods', () => {

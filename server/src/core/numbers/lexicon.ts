@@ -16,9 +16,17 @@ const WORD_VALUES = (() => {
   return m;
 })();
 
+/** The longest number word, and the letters number words start with: most words are told apart without lower-casing. */
+const LONGEST = Math.max(...[...WORD_VALUES.keys()].map((k) => k.length));
+const FIRST_LETTERS = new Set([...WORD_VALUES.keys()].map((k) => k.charCodeAt(0)));
+
 /** Value of a number written in words: "five", "Fourteen", "forty-two" (one token; "twenty one" is read by the caller). */
 export function wordValue(w: string): number | undefined {
-  return WORD_VALUES.get(w.toLowerCase());
+  // lower-casing never shortens a word; an ASCII first letter lower-cases by itself (another may become ASCII)
+  if (w.length > LONGEST) return undefined;
+  const c = w.charCodeAt(0);
+  if (c < 128 && !FIRST_LETTERS.has(c >= 0x41 && c <= 0x5a ? c + 32 : c)) return undefined;
+  return WORD_VALUES.get(w) ?? WORD_VALUES.get(w.toLowerCase());
 }
 
 /** Words for a count in the style of `like` ("five" → "six", "Five" → "Six", "5" → "6"). */

@@ -47,7 +47,7 @@ export function tokenize(text: string, offset = 0, end = text.length): Tok[] {
 }
 
 function push(out: Tok[], text: string, start: number, kind: Tok['kind']): void {
-  let norm = text.toLowerCase();
+  let norm = lowerCase(text);
   let possessive = false;
   if (kind === 'word') {
     // ’s / 's (drop both) or s’ / s' (drop the apostrophe): possessive; any other final apostrophe is dropped
@@ -64,6 +64,15 @@ function push(out: Tok[], text: string, start: number, kind: Tok['kind']): void 
   }
   const c = text.charCodeAt(0);
   out.push({ text, norm, start, end: start + text.length, kind, possessive, cap: c < 128 ? c >= 0x41 && c <= 0x5a : /^\p{Lu}/u.test(text) });
+}
+
+/** `s.toLowerCase()`, without a call when `s` is ASCII with no capital (most tokens). */
+function lowerCase(s: string): string {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 128 || (c >= 0x41 && c <= 0x5a)) return s.toLowerCase();
+  }
+  return s;
 }
 
 function isAsciiLetter(c: number): boolean {
