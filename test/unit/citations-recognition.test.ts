@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../server/src/core/analyze';
-import { sentenceClaims, exemptSentence, namesSource } from '../../server/src/core/citations/claims';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { sentenceClaims, exemptSentence, namesSource, CLAIM_PATTERN_HINTS } from '../../server/src/core/citations/claims';
 
 /** Every citation marker of a text, as "kind text → items". */
 function markers(text: string): string[] {
@@ -108,5 +110,43 @@ describe('claims that need a source', () => {
     for (const s of ['Governments should cut tariffs by 20%.', 'This paper analyses 40 agreements.', 'We find a 12% effect.', 'It is perhaps the largest reform.', 'If tariffs rise, exports would fall 9%.', 'Create a fund of $5 billion.', 'In our view, trade fell 5%.']) expect(exemptSentence(s), s).toBe(true);
     for (const s of ['According to the World Bank, 40% farm.', 'IMF data show 5% growth.', 'A 2024 analysis by Bernstein Research found 15%.', 'Exports rose 7% (see Figure 2).', 'As Table 3 shows, 40% farm.', 'USTR estimated costs of $50 billion.']) expect(namesSource(s), s).toBe(true);
     for (const s of ['According to officials, 40% farm.', 'The data show 5% growth.', 'Official figures show 5% growth.']) expect(namesSource(s), s).toBe(false);
+  });
+});
+
+describe('claim patterns: the hints that let a sentence skip them', () => {
+  // every sentence of the project's papers and fixtures, and of ../shared's papers where present, with sentences
+  // written to reach each pattern's every branch
+  const root = join(__dirname, '..', '..');
+  const dirs = [join(root, 'examples'), join(root, 'test', 'fixtures'), join(root, '..', 'shared', 'corpus'), join(root, '..', 'shared', 'seed')];
+  const papers = dirs.filter((d) => existsSync(d)).flatMap((d) => readdirSync(d).filter((f) => f.endsWith('.md')).map((f) => readFileSync(join(d, f), 'utf8')));
+  const written = [
+    'According to the 2023 survey by Lowy Institute, trade grew.',
+    'according to data from the IMF, exports fell.',
+    'World Bank data show a rise; the Merdeka Center’s 2022 survey agrees.',
+    'Figures compiled by the ASEAN Secretariat and numbers from UNCTAD differ.',
+    'The shares were surveyed by ISEAS and tracked by the OECD.',
+    'The Asian Development Bank (ADB) estimated the gap; USTR reports it.',
+    'See Figure 2.1, cf. Table 3; Table 4 shows the rest (Fig. 5).',
+    'China became the second-largest partner and ranks fifth; it ranked No. 3.',
+    'It is the world’s largest port and its most valuable export, the busiest in Asia.',
+    'Exports hit a new record and reached record highs; an all-time low; the highest ever.',
+    'For the first time since 1998, and for the first  time in over twenty years, it fell: first time since 2001.',
+    'THE LARGEST PARTNER, A RECORD YEAR.',
+  ];
+  const sentences = [...written, ...papers.flatMap((p) => analyze(p).paper.blocks.flatMap((b) => b.sentences.map((s) => s.text)))];
+
+  it('every sentence a pattern matches contains its hint', () => {
+    let matched = 0;
+    for (const { pattern, hint } of CLAIM_PATTERN_HINTS) {
+      const whole = new RegExp(pattern.source, pattern.flags.replace('g', ''));
+      for (const s of sentences) {
+        if (!whole.test(s)) continue;
+        matched++;
+        expect(hint.test(s), `${pattern.source.slice(0, 40)}… matches ${JSON.stringify(s)} without its hint`).toBe(true);
+      }
+    }
+    // each of the written sentences is matched by some pattern
+    for (const s of written) expect(CLAIM_PATTERN_HINTS.some(({ pattern }) => new RegExp(pattern.source, pattern.flags.replace('g', '')).test(s)), s).toBe(true);
+    expect(matched).toBeGreaterThan(written.length);
   });
 });

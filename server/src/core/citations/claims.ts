@@ -51,19 +51,26 @@ const SOURCE_NOUN = String.raw`data|figures|statistics|estimates?|survey|surveys
  * show", "a 2024 analysis by Bernstein Research", "surveyed by ISEAS", "USTR estimated", "the Merdeka Center’s
  * 2022 survey" — or an exhibit the figures come from ("see Figure 2.1", "as Table 3 shows"). Counts as a citation.
  */
+const SOURCED_BY = String.raw`surveyed|polled|compiled|published|calculated|estimated|reported|measured|tracked|collected`;
+const SOURCE_VERB = String.raw`estimated|estimates|reported|reports|found|finds|calculated|calculates|projected|projects|forecast|forecasts|recorded|records`;
 const NAMED_SOURCE = new RegExp(
   [
     String.raw`\b[Aa]ccording to (?:(?:the|a|an)\s+)?(?:(?:[\d]{4}\s+)?(?:${SOURCE_NOUN})\s+(?:from|by|of|published by|compiled by)\s+(?:the\s+)?)?(?:[\p{Lu}\d][\p{L}\d.&'’-]{0,40})`,
     String.raw`(?:^|[^\p{L}])${PROPER}(?:['’]s)?\s+(?:\d{4}\s+)?(?:${SOURCE_NOUN})\b`,
     String.raw`\b(?:${SOURCE_NOUN}|figures|numbers)\s+(?:by|from|of|published by|compiled by|released by)\s+(?:the\s+)?${PROPER}`,
-    String.raw`\b(?:surveyed|polled|compiled|published|calculated|estimated|reported|measured|tracked|collected)\s+by\s+(?:the\s+)?(?:\p{Lu}{2,}|${PROPER})`,
-    String.raw`(?:^|[^\p{L}])${PROPER}(?:\s+\(\p{Lu}{2,12}\))?\s+(?:estimated|estimates|reported|reports|found|finds|calculated|calculates|projected|projects|forecast|forecasts|recorded|records)\b`,
+    String.raw`\b(?:${SOURCED_BY})\s+by\s+(?:the\s+)?(?:\p{Lu}{2,}|${PROPER})`,
+    String.raw`(?:^|[^\p{L}])${PROPER}(?:\s+\(\p{Lu}{2,12}\))?\s+(?:${SOURCE_VERB})\b`,
     String.raw`\b(?:see|cf\.)\s+(?:the\s+)?(?:Figure|Fig\.|Table|Chart|Exhibit|Box|Annex|Appendix)\s+[\dA-Z]`,
     String.raw`\b(?:Figure|Fig\.|Table|Chart|Exhibit)\s+[\dA-Z][\d.]*[a-z]?\s+(?:shows|show|provides|presents|illustrates|reports|summari[sz]es|displays|depicts|plots|compares|lists|gives|indicates)\b`,
     String.raw`\((?:see\s+)?(?:Figure|Fig\.|Table|Chart|Exhibit)\s+[\dA-Z][\d.]*[a-z]?\)`,
   ].join('|'),
   'u',
 );
+/**
+ * Words one of which every match of NAMED_SOURCE contains (each of its patterns ends in, or starts with, one of
+ * them; case-sensitive as it is): a sentence without any cannot name a source, and is not searched for one.
+ */
+const SOURCE_HINT = new RegExp(String.raw`ccording to|${SOURCE_NOUN}|figures|numbers|${SOURCED_BY}|${SOURCE_VERB}|see|cf\.|Figure|Fig\.|Table|Chart|Exhibit`, 'u');
 /** A legal provision named beside a quotation of its text: "GATT Article XI prohibits “…”". */
 const PROVISION = /\b(?:Article|Art\.|Section|Sec\.|§|Paragraph|Para\.|Clause|Rule|Regulation|Chapter)\s+[\dIVXLC]+[\w.()]*/;
 
@@ -88,6 +95,11 @@ const RECORD = new RegExp(
   ].join('|'),
   'giu',
 );
+/**
+ * Words one of which every match of RANKING, SUPERLATIVE and RECORD contains (a superlative word, "most", "rank",
+ * "record", "all-time" or "first time"; as case-insensitive as they are): a sentence without any is searched for none.
+ */
+const RANK_OR_RECORD_HINT = new RegExp(String.raw`${SUP_WORDS}|most|rank|record|all-time|first\s+time`, 'iu');
 /** After a superlative: abstract nouns make it an opinion ("the biggest challenge"), "possible" an idiom. */
 const SUP_NOT_CLAIM = /^\s+(?:possible|common denominator|differences?|shifts?|factors?|reasons?|drivers?|surprises?|takeaways?|impacts?|effects?|changes? (?:in|of) (?:tone|approach|strategy|thinking|policy)|challenges?|problems?|obstacles?|risks?|threats?|concerns?|questions?|issues?|hurdles?|priority|priorities|impediments?|dangers?|lessons?|tests?|uncertaint(?:y|ies)|weakness(?:es)?|potential|importance|levels?\s+of\s+(?:government|leadership|political|the\s+(?:government|state|party|administration))|degree|extent|standards?|quality|hopes?|fears?|mistakes?|failures?|successes?|achievements?|winners?|losers?|beneficiar(?:y|ies)|stakes?)\b/i;
 const HEDGE_BEFORE = /\b(?:perhaps|arguably|possibly|probably|likely|potentially|may be|might be|could be|could become|may become|would be)\s+(?:one of\s+)?$/i;
@@ -127,25 +139,27 @@ export function sentenceClaims(s: string): RawClaim[] {
   }
   ATTRIBUTION_OTHER.lastIndex = 0;
   for (let a2 = ATTRIBUTION_OTHER.exec(s); a2; a2 = ATTRIBUTION_OTHER.exec(s)) out.push({ kind: 'attribution', start: a2.index, end: a2.index + a2[0].length });
-  // rankings (statistics) and superlatives
-  RANKING.lastIndex = 0;
-  for (let m = RANKING.exec(s); m; m = RANKING.exec(s)) out.push({ kind: 'statistic', start: m.index, end: m.index + m[0].length });
-  SUPERLATIVE.lastIndex = 0;
-  for (let m = SUPERLATIVE.exec(s); m; m = SUPERLATIVE.exec(s)) {
-    const end = m.index + m[0].length;
-    if (SUP_NOT_CLAIM.test(s.slice(end, end + 60))) continue;
-    if (/^\s+(?:ever|on record|in (?:history|decades))\b/.test(s.slice(end, end + 20))) continue; // a record, reported below
-    if (HEDGE_BEFORE.test(s.slice(Math.max(0, m.index - 30), m.index))) continue;
-    if (m[1]) continue; // a ranking, reported above
-    // "the smallest importers fell…": a superlative naming a group (plural noun, not after a copula) is no claim
-    const next = /^\s+([\p{L}-]+)/u.exec(s.slice(end, end + 40));
-    const plural = next !== null && /[^sui]s$/.test(next[1]);
-    if (plural && !/\b(?:is|are|was|were|be|been|being|become|becomes|became|remain|remains|remained|of|among|as|rank|ranks|ranked)\s+(?:\S+\s+)?$/i.test(s.slice(Math.max(0, m.index - 25), m.index))) continue;
-    if (/^(?:its|their|his|her)\s/i.test(m[0]) && /\b(?:own|at)\s+$/i.test(s.slice(Math.max(0, m.index - 8), m.index))) continue; // "at its highest"
-    out.push({ kind: 'superlative', start: m.index, end });
+  // rankings (statistics) and superlatives, in a sentence with a word they all need
+  if (RANK_OR_RECORD_HINT.test(s)) {
+    RANKING.lastIndex = 0;
+    for (let m = RANKING.exec(s); m; m = RANKING.exec(s)) out.push({ kind: 'statistic', start: m.index, end: m.index + m[0].length });
+    SUPERLATIVE.lastIndex = 0;
+    for (let m = SUPERLATIVE.exec(s); m; m = SUPERLATIVE.exec(s)) {
+      const end = m.index + m[0].length;
+      if (SUP_NOT_CLAIM.test(s.slice(end, end + 60))) continue;
+      if (/^\s+(?:ever|on record|in (?:history|decades))\b/.test(s.slice(end, end + 20))) continue; // a record, reported below
+      if (HEDGE_BEFORE.test(s.slice(Math.max(0, m.index - 30), m.index))) continue;
+      if (m[1]) continue; // a ranking, reported above
+      // "the smallest importers fell…": a superlative naming a group (plural noun, not after a copula) is no claim
+      const next = /^\s+([\p{L}-]+)/u.exec(s.slice(end, end + 40));
+      const plural = next !== null && /[^sui]s$/.test(next[1]);
+      if (plural && !/\b(?:is|are|was|were|be|been|being|become|becomes|became|remain|remains|remained|of|among|as|rank|ranks|ranked)\s+(?:\S+\s+)?$/i.test(s.slice(Math.max(0, m.index - 25), m.index))) continue;
+      if (/^(?:its|their|his|her)\s/i.test(m[0]) && /\b(?:own|at)\s+$/i.test(s.slice(Math.max(0, m.index - 8), m.index))) continue; // "at its highest"
+      out.push({ kind: 'superlative', start: m.index, end });
+    }
+    RECORD.lastIndex = 0;
+    for (let m = RECORD.exec(s); m; m = RECORD.exec(s)) out.push({ kind: 'superlative', start: m.index, end: m.index + m[0].length });
   }
-  RECORD.lastIndex = 0;
-  for (let m = RECORD.exec(s); m; m = RECORD.exec(s)) out.push({ kind: 'superlative', start: m.index, end: m.index + m[0].length });
   // figures
   const figures = statistics(s);
   if (figures.length && DATE_IN_SENTENCE.test(s) && EVENT_VERB.test(s)) {
@@ -184,7 +198,7 @@ export function namesProvision(s: string): boolean {
 
 /** True when the sentence names its source in words ("according to the IMF", "World Bank data show"). */
 export function namesSource(s: string): boolean {
-  const m = NAMED_SOURCE.exec(s);
+  const m = SOURCE_HINT.test(s) ? NAMED_SOURCE.exec(s) : null;
   if (!m) return false;
   // "According to Officials" at a sentence start is not a name; neither are the sentence-initial "The", "These"
   const t = m[0].trim().replace(/^[^\p{L}(]+/u, '');
@@ -402,3 +416,11 @@ function isTitleCase(s: string): boolean {
   const caps = words.filter((w) => /^[\p{Lu}\p{N}]/u.test(w)).length;
   return caps / words.length >= 0.75;
 }
+
+/** The patterns and the hints that let a sentence skip them, for a test that every match contains its hint. */
+export const CLAIM_PATTERN_HINTS: readonly { pattern: RegExp; hint: RegExp }[] = [
+  { pattern: NAMED_SOURCE, hint: SOURCE_HINT },
+  { pattern: RANKING, hint: RANK_OR_RECORD_HINT },
+  { pattern: SUPERLATIVE, hint: RANK_OR_RECORD_HINT },
+  { pattern: RECORD, hint: RANK_OR_RECORD_HINT },
+];
