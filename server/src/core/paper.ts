@@ -661,7 +661,9 @@ class Builder {
 /** Accumulates prose text and, for every character, its source offset. */
 class ProseWriter {
   private parts: string[] = [];
-  private offsets: number[] = [];
+  /** The source offset of each character so far (`length` of them), in a buffer that doubles when full. */
+  private offsets = new Int32Array(64);
+  private maxOffset = 0;
   length = 0;
   links: LinkInfo[] = [];
   footnoteRefs: FootnoteRef[] = [];
@@ -669,16 +671,30 @@ class ProseWriter {
   constructor(private readonly src: string) {}
 
   push(s: string, sourceOffset: number): void {
-    for (let i = 0; i < s.length; i++) this.offsets.push(sourceOffset);
+    const at = this.reserve(s.length);
+    this.offsets.fill(sourceOffset, at, at + s.length);
+    if (s.length && sourceOffset > this.maxOffset) this.maxOffset = sourceOffset;
     this.parts.push(s);
-    this.length += s.length;
   }
 
   /** Appends `s`, whose characters stand at `sourceOffset`, `sourceOffset + 1`, … in the source. */
   private pushRun(s: string, sourceOffset: number): void {
-    for (let i = 0; i < s.length; i++) this.offsets.push(sourceOffset + i);
+    const at = this.reserve(s.length);
+    for (let i = 0; i < s.length; i++) this.offsets[at + i] = sourceOffset + i;
+    if (sourceOffset + s.length - 1 > this.maxOffset) this.maxOffset = sourceOffset + s.length - 1;
     this.parts.push(s);
-    this.length += s.length;
+  }
+
+  /** Makes room for `n` more characters; returns where they go (and counts them in `length`). */
+  private reserve(n: number): number {
+    const at = this.length;
+    if (at + n > this.offsets.length) {
+      const grown = new Int32Array(Math.max(this.offsets.length * 2, at + n));
+      grown.set(this.offsets.subarray(0, at));
+      this.offsets = grown;
+    }
+    this.length += n;
+    return at;
   }
 
   placeholder(sourceOffset: number): void {
@@ -732,9 +748,8 @@ class ProseWriter {
 
   /** The offsets, in 16 bits when they fit (a chunk shorter than 64 KB): half the memory of a long paper's maps. */
   map(): ProseMap {
-    let max = 0;
-    for (const o of this.offsets) if (o > max) max = o;
-    return max <= 0xffff ? Uint16Array.from(this.offsets) : Int32Array.from(this.offsets);
+    const used = this.offsets.subarray(0, this.length);
+    return this.maxOffset <= 0xffff ? Uint16Array.from(used) : used.slice();
   }
 }
 

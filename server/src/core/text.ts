@@ -102,15 +102,28 @@ export class NeedleSet {
     });
   }
 
-  /** For each needle, in order, whether `text` contains it. */
-  occurrences(text: string): boolean[] {
-    const found: boolean[] = new Array(this.needles.length).fill(false);
-    for (const i of this.short) found[i] = text.includes(this.needles[i]);
-    if (this.buckets.size === 0) return found;
-    for (let p = 0; p + 3 <= text.length; p++) {
-      const bucket = this.buckets.get(trigram(text, p));
-      if (!bucket) continue;
-      for (const i of bucket) if (!found[i] && text.startsWith(this.needles[i], p)) found[i] = true;
+  /** Marks of the needles found by the current search (cleared after it). */
+  private seen: Uint8Array | undefined;
+
+  /** The indices of the needles `text` contains, in increasing order. */
+  occurrences(text: string): number[] {
+    const found: number[] = [];
+    for (const i of this.short) if (text.includes(this.needles[i])) found.push(i);
+    if (this.buckets.size > 0) {
+      const seen = (this.seen ??= new Uint8Array(this.needles.length));
+      for (const i of found) seen[i] = 1;
+      for (let p = 0; p + 3 <= text.length; p++) {
+        const bucket = this.buckets.get(trigram(text, p));
+        if (!bucket) continue;
+        for (const i of bucket) {
+          if (seen[i] === 0 && text.startsWith(this.needles[i], p)) {
+            seen[i] = 1;
+            found.push(i);
+          }
+        }
+      }
+      for (const i of found) seen[i] = 0;
+      found.sort((a, b) => a - b);
     }
     return found;
   }

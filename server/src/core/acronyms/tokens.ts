@@ -37,6 +37,15 @@ export interface TokenOptions {
 }
 
 /** True for a word written like an acronym: two or more capitals and no lower-case letters. */
+/**
+ * Whether [s, e) lies inside one of the spans. (A function, not a closure in the loop over words: a closure there
+ * would capture the loop's variables, which V8 then allocates afresh for every word.)
+ */
+function within(spans: [number, number][], s: number, e: number): boolean {
+  for (const [a, b] of spans) if (s >= a && e <= b) return true;
+  return false;
+}
+
 function startsLowerAscii(w: string): boolean {
   const c = w.charCodeAt(0);
   return c >= 97 && c <= 122;
@@ -75,7 +84,7 @@ export function acronymTokens(block: ProseBlock, options: TokenOptions): Acronym
     let context: TokenContext = 'body';
     if (block.kind === 'heading') context = 'heading';
     else if (block.section?.isReferences) context = 'references';
-    else if (citationSpans.some(([a, b]) => s >= a && end <= b) || NARRATIVE_CITATION.test(text.slice(e, e + 16))) context = 'citation';
+    else if (within(citationSpans, s, end) || NARRATIVE_CITATION.test(text.slice(e, e + 16))) context = 'citation';
     if (acronymLike && (allCapsBlock || options.isCapsWord(base) || shoutingRun(words, caps, i, options))) context = 'shouting';
     const hyphenBefore = s > 0 && /[-‐‑]/.test(text[s - 1]) && /\p{Ll}/u.test(words[i - 1]?.w ?? '') && words[i - 1]?.e === s - 1;
     const hyphenAfter = /[-‐‑]/.test(text[e] ?? '') && words[i + 1]?.s === e + 1 && /^\p{Lu}\p{Ll}/u.test(words[i + 1]?.w ?? '');

@@ -96,17 +96,16 @@ export function scanBlock(paper: Paper, block: ProseBlock, options: ScanOptions)
     }
   }
 
-  // parentheticals: (Smith, 2020; Lee and Park 2022), (2020) after a narrative author, (Author, Year)
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c !== 0x28 && c !== 0xff08) continue; // ( （
+  // parentheticals: (Smith, 2020; Lee and Park 2022), (2020) after a narrative author, (Author, Year). The one
+  // opening at `i`, read by a function of its own: the variables its closures capture would otherwise be made
+  // afresh for every character the loop below passes
+  const parenthetical = (i: number): number => {
     const close = findParenClose(text, i);
-    if (close < 0) continue;
+    if (close < 0) return i;
     const content = normaliseCjk(text.slice(i + 1, close));
     if (/^\s*Author,?\s+Year\s*$/.test(content)) {
       add('placeholder', i, close + 1, [item(i, close + 1, { authors: 'Author', year: 'Year', unresolvable: true })]);
-      i = close;
-      continue;
+      return close;
     }
     const years = parseYearOnly(content);
     if (years) {
@@ -114,11 +113,11 @@ export function scanBlock(paper: Paper, block: ProseBlock, options: ScanOptions)
       if (who) {
         add('narrative', who.start, close + 1, years.map((year) => item(who.start, close + 1, { authors: who.authors, year })), i);
         if (isLabel(paper, block, who.start, i, close)) markers[markers.length - 1].weak = true;
-        i = close;
+        return close;
       }
-      continue;
+      return i;
     }
-    if (!/\d|n\.\s?d\.|forthcoming|in press|ibid/i.test(content)) continue;
+    if (!/\d|n\.\s?d\.|forthcoming|in press|ibid/i.test(content)) return i;
     const items: CitationItem[] = [];
     let off = 0;
     let ok = true;
@@ -139,10 +138,13 @@ export function scanBlock(paper: Paper, block: ProseBlock, options: ScanOptions)
       }
       for (const year of ay.years) items.push(item(at + ay.start, at + ay.end, { authors: ay.authors, year }));
     }
-    if (ok && items.length) {
-      add('author-year', i, close + 1, items);
-      i = close;
-    }
+    if (!ok || !items.length) return i;
+    add('author-year', i, close + 1, items);
+    return close;
+  };
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x28 || c === 0xff08) i = parenthetical(i); // ( （
   }
 
   // numeric [1], [2–4], [1, 3]; Pandoc superscripts ^1^; HTML <sup>1</sup>

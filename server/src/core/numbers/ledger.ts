@@ -382,11 +382,8 @@ function wordNormalizer(acronyms: AcronymLedger | undefined): WordNormalizer {
       // a paper with many definitions has hundreds of stems: found in one pass over the sentence (made on the
       // first sentence that needs it: an edit that changes no sentence with figures needs none)
       stems ??= new NeedleSet(entries.map((e) => e.stem));
-      const found = stems.occurrences(lower);
       let scope = '';
-      entries.forEach((e, i) => {
-        if (found[i]) scope += `${e.signature}\u0002`;
-      });
+      for (const i of stems.occurrences(lower)) scope += `${entries[i].signature}\u0002`;
       return scope;
     },
   };

@@ -78,6 +78,14 @@ export function placeListClaims(paper: Paper, block: ProseBlock, candidates: Lis
 }
 
 /** The list claims of sentence `s` of a block whose text is `text` and sentences `sentences`: a pure function of them. */
+/**
+ * A candidate counted at token `i` (count `n`, its noun phrase ending at token `noun`). A function, not a closure in
+ * the loop over tokens: a closure there would capture the loop's variables, which V8 then allocates for every token.
+ */
+function candidate(toks: Tok[], i: number, n: number, noun: number, kind: ListClaim['kind'], partial: boolean, min: number, max: number, seriesStart: number, seriesEnd: number): ListCandidate {
+  return { count: n, countStart: toks[i].start, countEnd: toks[i].end, countText: toks[i].text, phraseEnd: toks[noun].end, kind, partial, min, max, seriesStart, seriesEnd };
+}
+
 export function listCandidatesIn(text: string, sentences: Sentence[], s: Sentence, toks: Tok[]): ListCandidate[] {
   const out: ListCandidate[] = [];
   for (let i = 0; i < toks.length; i++) {
@@ -99,28 +107,15 @@ export function listCandidatesIn(text: string, sentences: Sentence[], s: Sentenc
     const after = noun + 1;
     const a = toks[after];
     if (!a) continue;
-    const claim = (kind: ListClaim['kind'], partial: boolean, min: number, max: number, seriesStart: number, seriesEnd: number): ListCandidate => ({
-      count: n,
-      countStart: toks[i].start,
-      countEnd: toks[i].end,
-      countText: toks[i].text,
-      phraseEnd: toks[noun].end,
-      kind,
-      partial,
-      min,
-      max,
-      seriesStart,
-      seriesEnd,
-    });
     if (a.text === ':') {
       const rest = text.slice(a.end, s.end).trim();
       const lastSentence = s === sentences[sentences.length - 1];
       if (!rest && lastSentence && !text.slice(s.end).trim()) {
-        out.push(claim('markdown', false, 0, 0, 0, 0));
+        out.push(candidate(toks, i, n, noun, 'markdown', false, 0, 0, 0, 0));
         continue;
       }
       const series = countSeries(text, toks, after + 1, toks.length);
-      if (series) out.push(claim('inline', series.partial, series.min, series.max, series.start, series.end));
+      if (series) out.push(candidate(toks, i, n, noun, 'inline', series.partial, series.min, series.max, series.start, series.end));
       continue;
     }
     if (a.text === '—' || ((a.text === '–' || a.text === '-') && a.start > toks[noun].end)) {
@@ -130,7 +125,7 @@ export function listCandidatesIn(text: string, sentences: Sentence[], s: Sentenc
         break;
       }
       const series = countSeries(text, toks, after + 1, close);
-      if (series) out.push(claim('inline', series.partial, series.min, series.max, series.start, series.end));
+      if (series) out.push(candidate(toks, i, n, noun, 'inline', series.partial, series.min, series.max, series.start, series.end));
       continue;
     }
     if (a.text === '(') {
@@ -145,21 +140,26 @@ export function listCandidatesIn(text: string, sentences: Sentence[], s: Sentenc
       }
       if (close < 0) continue;
       const series = countSeries(text, toks, after + 1, close);
-      if (series) out.push(claim('inline', true, series.min, series.max, series.start, series.end));
+      if (series) out.push(candidate(toks, i, n, noun, 'inline', true, series.min, series.max, series.start, series.end));
       continue;
     }
     let k = after;
     if (toks[k]?.text === ',') k++;
-    const intro = PARTIAL_INTRO.find((w) => w.every((x, m) => toks[k + m]?.norm === x));
+    const intro = introAt(toks, k);
     const namely = toks[k]?.norm === 'namely';
     if (intro || namely) {
       let start = k + (intro ? intro.length : 1);
       if (toks[start]?.text === ',' || toks[start]?.text === ':') start++;
       const series = countSeries(text, toks, start, toks.length);
-      if (series) out.push(claim('inline', !namely || series.partial, series.min, series.max, series.start, series.end));
+      if (series) out.push(candidate(toks, i, n, noun, 'inline', !namely || series.partial, series.min, series.max, series.start, series.end));
     }
   }
   return out;
+}
+
+/** The words of `PARTIAL_INTRO` that start at token `k` ("including", "such as"), if any. */
+function introAt(toks: Tok[], k: number): readonly string[] | undefined {
+  return PARTIAL_INTRO.find((w) => w.every((x, m) => toks[k + m]?.norm === x));
 }
 
 function countAt(toks: Tok[], i: number): number | undefined {
