@@ -341,6 +341,15 @@ interface WordNormalizer {
 /** Greek final sigma lower-cases by its context: compared as a plain sigma. */
 const foldSigma = (s: string) => (s.includes('ς') ? s.replace(/ς/g, 'σ') : s);
 
+/**
+ * The first of the long forms that the words spell from `i` on (each word as written, with an "s" added or its
+ * final "s" dropped). A function of its own: a closure in the loop over words would make V8 allocate the loop's
+ * index for every word.
+ */
+function formAt(list: { words: string[]; acronym: string }[], words: string[], i: number): { words: string[]; acronym: string } | undefined {
+  return list.find((f) => f.words.every((w, k) => words[i + k] === w || words[i + k] === `${w}s` || `${words[i + k]}s` === w));
+}
+
 function wordNormalizer(acronyms: AcronymLedger | undefined): WordNormalizer {
   const forms = new Map<string, { words: string[]; acronym: string }[]>();
   const add = (long: string, acronym: string) => {
@@ -366,7 +375,7 @@ function wordNormalizer(acronyms: AcronymLedger | undefined): WordNormalizer {
       const out: string[] = [];
       for (let i = 0; i < words.length; i++) {
         const list = forms.get(words[i]);
-        const hit = list?.find((f) => f.words.every((w, k) => words[i + k] === w || words[i + k] === `${w}s` || `${words[i + k]}s` === w));
+        const hit = list && formAt(list, words, i);
         if (hit) {
           out.push(hit.acronym);
           i += hit.words.length - 1;
