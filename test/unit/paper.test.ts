@@ -113,6 +113,30 @@ describe('sentences', () => {
   });
 });
 
+describe('prose of nodes without a position', () => {
+  it('maps the pieces the autolink transform makes of a text node (a URL after "[") to their source', () => {
+    // the transform splits the paragraph's text around each URL and gives the pieces no position: every character
+    // of the paragraph used to map to offset 0 (a finding on it was shown at the top of the document)
+    const md = 'Intro.\n\nTrade grew (Smith, 2024) [http://v.example.org] fast, and [https://a.example.org/x more &amp; *more*.\n';
+    const paper = buildPaper(md);
+    const b = paper.blocks[1];
+    expect(b.text).toBe(`Trade grew (Smith, 2024) [${PLACEHOLDER}] fast, and [${PLACEHOLDER} more & more.`);
+    expect(b.links).toEqual([
+      { url: 'http://v.example.org', start: 26, end: 27 },
+      { url: 'https://a.example.org/x', start: 40, end: 41 },
+    ]);
+    // every character stands where the map says: the URLs at their first character, "&" at its reference
+    const at = (k: number) => b.map[k] + b.base;
+    for (let k = 0; k < b.text.length; k++) {
+      if (b.text[k] === PLACEHOLDER) expect(md[at(k)], `char ${k}`).toBe('h');
+      else if (b.text[k] === '&') expect(md.slice(at(k), at(k) + 5)).toBe('&amp;');
+      else expect(md[at(k)], `char ${k}`).toBe(b.text[k]);
+    }
+    expect(sourceOf(md, '(Smith, 2024)')).toBe('(Smith, 2024)');
+    expect(sourceOf(md, 'fast')).toBe('fast');
+  });
+});
+
 describe('LineIndex', () => {
   it('converts offsets and positions with LF, CRLF and CR line ends', () => {
     const text = 'ab\r\ncd\ne\rf';

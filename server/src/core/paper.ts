@@ -583,7 +583,8 @@ class Builder {
 
   private prose(kind: BlockKind, node: Nodes, children: readonly PhrasingContent[], ctx: BlockContext): ProseBlock {
     const out = new ProseWriter(this.src);
-    this.walkInline(children, out);
+    const from = node.position?.start.offset ?? 0;
+    this.walkInline(children, out, from, node.position?.end.offset ?? from);
     const text = out.text();
     const block: ProseBlock = {
       index: 0,
@@ -607,25 +608,59 @@ class Builder {
     return block;
   }
 
-  private walkInline(nodes: readonly PhrasingContent[], out: ProseWriter): void {
-    for (const node of nodes) {
-      const start = node.position?.start.offset ?? 0;
-      const end = node.position?.end.offset ?? start;
+  /**
+   * Appends the prose of inline nodes that lie in the source span [from, to). A node without a position (the
+   * autolink-literal transform splits a text node around a URL it finds, as in "[http://…", and gives the pieces
+   * none) lies between where the previous node ended and where the next positioned one starts: its characters are
+   * aligned within that stretch, as a positioned node's are within its own.
+   */
+  private walkInline(nodes: readonly PhrasingContent[], out: ProseWriter, from: number, to: number): void {
+    let cursor = from;
+    for (let k = 0; k < nodes.length; k++) {
+      const node = nodes[k];
+      let start: number;
+      let end: number;
+      if (node.position) {
+        start = node.position.start.offset ?? cursor;
+        end = node.position.end.offset ?? start;
+      } else {
+        start = cursor;
+        end = to;
+        for (let n = k + 1; n < nodes.length; n++) {
+          const next = nodes[n].position?.start.offset;
+          if (next !== undefined) {
+            end = next;
+            break;
+          }
+        }
+        if (node.type === 'link') {
+          // a literal URL found by the transform: its text stands in the source as it is
+          const literal = plainText(node.children);
+          const at = literal ? this.src.indexOf(literal, start) : -1;
+          if (at >= 0 && at + literal.length <= end) {
+            start = at;
+            end = at + literal.length;
+          } else end = start;
+        }
+      }
+      cursor = end;
       switch (node.type) {
-        case 'text':
-          out.aligned(node.value, start, end);
+        case 'text': {
+          const reached = out.aligned(node.value, start, end);
+          if (!node.position) cursor = reached;
           break;
+        }
         case 'emphasis':
         case 'strong':
         case 'delete':
         case 'linkReference':
-          this.walkInline(node.children, out);
+          this.walkInline(node.children, out, start, end);
           break;
         case 'link': {
           const from = out.length;
           const literal = this.src.slice(start, end) === node.url || /^(https?:|www\.|mailto:)/i.test(this.src.slice(start, end));
           if (literal) out.placeholder(start); // a bare URL is not prose
-          else this.walkInline(node.children, out);
+          else this.walkInline(node.children, out, start, end);
           out.links.push({ url: node.url, start: from, end: out.length });
           break;
         }
@@ -656,6 +691,16 @@ class Builder {
       }
     }
   }
+}
+
+/** The text of inline nodes, their markup left out. */
+function plainText(nodes: readonly PhrasingContent[]): string {
+  let out = '';
+  for (const n of nodes) {
+    if ('value' in n && typeof n.value === 'string') out += n.value;
+    else if ('children' in n) out += plainText(n.children as PhrasingContent[]);
+  }
+  return out;
 }
 
 /** Accumulates prose text and, for every character, its source offset. */
@@ -704,8 +749,9 @@ class ProseWriter {
   /**
    * Appends a text node's value, aligning each character with the source slice [start, end), which may differ
    * from the value by backslash escapes, character references and the indentation/quote markers of continued lines.
+   * Returns the source offset just after the last character aligned.
    */
-  aligned(value: string, start: number, end: number): void {
+  aligned(value: string, start: number, end: number): number {
     const src = this.src;
     let j = start;
     let i = 0;
@@ -740,6 +786,7 @@ class ProseWriter {
       i++;
       if (j < end) j++;
     }
+    return j;
   }
 
   text(): string {
