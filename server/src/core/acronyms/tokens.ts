@@ -36,7 +36,6 @@ export interface TokenOptions {
   isCapsWord(word: string): boolean;
 }
 
-/** True for a word written like an acronym: two or more capitals and no lower-case letters. */
 /**
  * Whether [s, e) lies inside one of the spans. (A function, not a closure in the loop over words: a closure there
  * would capture the loop's variables, which V8 then allocates afresh for every word.)
@@ -51,6 +50,7 @@ function startsLowerAscii(w: string): boolean {
   return c >= 97 && c <= 122;
 }
 
+/** True for a word written like an acronym: two or more capitals and no lower-case letters. */
 export function looksLikeAcronym(word: string): boolean {
   return ALL_CAPS.test(word);
 }

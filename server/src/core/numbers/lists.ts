@@ -77,7 +77,6 @@ export function placeListClaims(paper: Paper, block: ProseBlock, candidates: Lis
   return out;
 }
 
-/** The list claims of sentence `s` of a block whose text is `text` and sentences `sentences`: a pure function of them. */
 /**
  * A candidate counted at token `i` (count `n`, its noun phrase ending at token `noun`). A function, not a closure in
  * the loop over tokens: a closure there would capture the loop's variables, which V8 then allocates for every token.
@@ -86,6 +85,7 @@ function candidate(toks: Tok[], i: number, n: number, noun: number, kind: ListCl
   return { count: n, countStart: toks[i].start, countEnd: toks[i].end, countText: toks[i].text, phraseEnd: toks[noun].end, kind, partial, min, max, seriesStart, seriesEnd };
 }
 
+/** The list claims of sentence `s` of a block whose text is `text` and sentences `sentences`: a pure function of them. */
 export function listCandidatesIn(text: string, sentences: Sentence[], s: Sentence, toks: Tok[]): ListCandidate[] {
   const out: ListCandidate[] = [];
   for (let i = 0; i < toks.length; i++) {
