@@ -5,7 +5,7 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkMath from 'remark-math';
 import type { Nodes, Root, RootContent, PhrasingContent } from 'mdast';
 import type { OffsetRange } from './types';
-import { LineIndex } from './text';
+import { detachedString, LineIndex } from './text';
 import { splitSentences } from './sentences';
 import { parseSuppressions, type Suppressions } from './suppress';
 import { fromMarkdown, type Extension as FromMarkdownExtension } from 'mdast-util-from-markdown';
@@ -333,8 +333,9 @@ function unchangedChunks(text: string, cache: AnalysisCache): (start: number, en
     let chunk: string | undefined;
     if (end <= prefix) chunk = previous.chunks.get(start);
     else if (start >= text.length - suffix) chunk = previous.chunks.get(start - delta);
-    // the previous chunk at that place must be exactly this one (the plan may cut elsewhere now)
-    if (chunk === undefined || chunk.length !== end - start) chunk = text.slice(start, end);
+    // the previous chunk at that place must be exactly this one (the plan may cut elsewhere now); a new one is
+    // copied out of the text, which the cache would otherwise keep whole for as long as it keeps the chunk
+    if (chunk === undefined || chunk.length !== end - start) chunk = detachedString(text.slice(start, end));
     return remember(start, chunk);
   };
 }
