@@ -21,6 +21,8 @@ import { cpus, tmpdir } from 'node:os';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
@@ -596,6 +598,43 @@ async function memoryBench(text5m: string, small: string, parse5m: number): Prom
   }
 }
 
+/**
+ * Memory over an editing session, in the core: the heap in use (after full collections) once the 60 KB paper has
+ * been checked, then after `edits` single-character inserts at seeded random places, each version checked with the
+ * same cache (as the server does). What the cache and the last result hold should stay about what one check needs.
+ */
+function sessionMemoryBench(text60: string, edits: number): void {
+  setFlagsFromString('--expose-gc');
+  const gc = runInNewContext('gc') as () => void;
+  const heap = () => {
+    gc();
+    gc();
+    return process.memoryUsage().heapUsed / 1048576;
+  };
+  const empty = heap();
+  const cache = new AnalysisCache();
+  let text = text60;
+  let result = analyze(text, { cache });
+  const first = heap() - empty;
+  const rnd = mulberry32(4242);
+  const alphabet = 'abcdefghijklmnopqrstuvwxyz ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.,;()-*_#|[]\n';
+  for (let i = 0; i < edits; i++) {
+    const at = surrogateSafe(text, Math.floor(rnd() * (text.length + 1)));
+    text = text.slice(0, at) + alphabet[Math.floor(rnd() * alphabet.length)] + text.slice(at);
+    result = analyze(text, { cache });
+  }
+  const grown = heap() - empty - first;
+  rows.push({
+    measure: `heap growth over ${edits} edits (core, cache kept)`,
+    paper: `60 KB (${kb(Buffer.byteLength(text60))})`,
+    value: grown,
+    unit: 'MB',
+    ratio: grown / first,
+    ratioTo: 'heap held after the first check',
+    note: `${first.toFixed(1)} MB after the first check (cache and result); ${result.findings.length} findings at the end`,
+  });
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // CLI cold start
 
@@ -809,6 +848,8 @@ async function main(): Promise<void> {
   if (part('memory')) {
     log('server: memory with the 5 MB paper …');
     await memoryBench(corpus.p5m, corpus.example, a5m.parse);
+    log('core: memory over an editing session …');
+    sessionMemoryBench(corpus.p60k, QUICK ? 300 : 1000);
   }
   const json = JSON.stringify({ machine: m, quick: QUICK, sizes: Object.fromEntries(Object.entries(corpus).map(([k, v]) => [k, Buffer.byteLength(v)])), rows, raw }, null, 2);
   const save = args.indexOf('--save');
