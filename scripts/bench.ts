@@ -403,17 +403,24 @@ function analysisBench(label: string, text: string, rounds: number, warmup: numb
   const res = interleaved(tasks, rounds, warmup, hash(label));
   const parse = res['bare parse'].median;
   raw[`analysis ${label}`] = { bytes: size, ...Object.fromEntries(Object.entries(res).map(([k, v]) => [k, v.samples])) };
-  for (const [name, { median: ms }] of Object.entries(res)) {
+  // each round timed every task once: the ratio within a round is a second estimate, steadier when the machine's
+  // load changes between rounds (a target counts as met only when both are)
+  const parseSamples = res['bare parse'].samples;
+  const perRound = (samples: number[]) => median(samples.map((ms, r) => ms / parseSamples[r]));
+  for (const [name, { median: ms, samples }] of Object.entries(res)) {
     const isFull = name === 'full analysis';
+    const roundRatio = perRound(samples);
+    const ratio = ms / parse;
     rows.push({
       measure: name,
       paper: `${label} (${kb(size)})`,
       value: ms,
       unit: 'ms',
-      ratio: ms / parse,
+      ratio,
       ratioTo: 'bare parse',
-      ...(isFull ? { target: '≤ 1.3×', pass: ms / parse <= 1.3 } : {}),
-      ...(name === INCREMENTAL ? { target: '< 1× parse', pass: ms / parse < 1 } : {}),
+      ...(isFull ? { target: '≤ 1.3×', pass: ratio <= 1.3 && roundRatio <= 1.3 } : {}),
+      ...(name === INCREMENTAL ? { target: '< 1× parse', pass: ratio < 1 && roundRatio < 1 } : {}),
+      ...(name === 'bare parse' ? {} : { note: `median of per-round ratios ${roundRatio.toFixed(2)}×` }),
     });
   }
   return { parse, analyze: res['full analysis'].median };
