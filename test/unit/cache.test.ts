@@ -113,3 +113,39 @@ describe('AnalysisCache', () => {
     expect(missed(cache, 'k')).toBe(true);
   });
 });
+
+describe('cache keys of an analysis', () => {
+  it('stay short however many long forms share a first word', async () => {
+    // 400 definitions whose long forms all start with "Alpha", each followed by a sentence with a figure about it:
+    // the figure frames are cached per sentence under the part of the word normaliser the sentence can reach. That
+    // part once went into the namespace as text, every long form that starts with "Alpha" in every such sentence
+    // (12 KB here), so the analysis hashed and compared kilobytes per sentence (strings over 16,383 characters
+    // all hash alike in V8): 1,000 such definitions took 3 s to check, 8,000 more than ten minutes.
+    const { analyze } = await import('../../server/src/core/index');
+    const first = ['Baltic', 'Caspian', 'Danube', 'Elbe', 'Fjord', 'Ganges', 'Hudson', 'Indus', 'Jordan', 'Kama'];
+    const second = ['Mining', 'Nursing', 'Oil', 'Port', 'Quarry', 'Rail', 'Steel', 'Timber', 'Urban', 'Water'];
+    const third = ['Council', 'Board', 'Agency', 'Office'];
+    const paragraphs: string[] = [];
+    for (let i = 0; i < 400; i++) {
+      const words = ['Alpha', first[i % 10], second[Math.floor(i / 10) % 10], third[Math.floor(i / 100)]];
+      const acronym = words.map((w) => w[0]).join('');
+      paragraphs.push(`The ${words.join(' ')} (${acronym}) reported ${i % 90}% growth in 2021 (Lee, 2022).`);
+    }
+    const namespaces = new Map<string, number>();
+    const memo = AnalysisCache.prototype.memo;
+    AnalysisCache.prototype.memo = function <T>(this: AnalysisCache, ns: string, key: string | object, compute: () => T): T {
+      const kind = ns.replace(/[\d:]+/g, '#').slice(0, 40);
+      namespaces.set(kind, Math.max(ns.length, namespaces.get(kind) ?? 0));
+      return memo.call(this, ns, key, compute) as T;
+    };
+    try {
+      const result = analyze(paragraphs.join('\n\n'));
+      expect(result.ledgers.acronyms.definitions).toHaveLength(400);
+      expect(result.ledgers.figures.figures.length).toBeGreaterThanOrEqual(400);
+    } finally {
+      AnalysisCache.prototype.memo = memo;
+    }
+    expect([...namespaces.keys()].some((ns) => ns.startsWith('figure frames'))).toBe(true);
+    expect(Math.max(...namespaces.values())).toBeLessThan(200);
+  });
+});

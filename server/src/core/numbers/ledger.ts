@@ -333,7 +333,8 @@ interface WordNormalizer {
   signature: string;
   /**
    * The part of the normaliser a sentence's words can reach: the long forms whose first word the sentence may
-   * contain, as a string (empty when none). Two normalisers with the same scope map the sentence's words alike.
+   * contain, as a string of hashes of them (empty when none). Two normalisers with the same scope map the
+   * sentence's words alike.
    */
   scope(sentence: string): string;
 }
@@ -358,17 +359,20 @@ function wordNormalizer(acronyms: AcronymLedger | undefined): WordNormalizer {
     let list = forms.get(words[0]);
     if (!list) forms.set(words[0], (list = []));
     list.push({ words, acronym: acronym.toLowerCase() });
-    list.sort((a, b) => b.words.length - a.words.length);
   };
   for (const [l, a] of BUILTIN_LONG_FORMS) add(l, a);
   for (const d of acronyms?.definitions ?? []) add(d.longForm, d.acronym.replace(/s$/, ''));
+  // longest first (a stable sort: forms of one length stay in the order they were added)
+  for (const list of forms.values()) list.sort((a, b) => b.words.length - a.words.length);
   // by first word: the forms tried at it, and what a sentence must contain to have that word (a word matches the
   // first word itself, with an "s" added or with its final "s" dropped: it holds the first word less a final "s",
   // and every word is a lower-cased piece of the sentence)
-  const entries = [...forms].map(([first, list]) => ({
-    stem: foldSigma(first.endsWith('s') ? first.slice(0, -1) : first),
-    signature: `${first}\u0001${list.map((f) => `${f.words.join(' ')}\u0003${f.acronym}`).join('\u0001')}`,
-  }));
+  const entries = [...forms].map(([first, list]) => {
+    const signature = `${first}\u0001${list.map((f) => `${f.words.join(' ')}\u0003${f.acronym}`).join('\u0001')}`;
+    // a scope names each entry by a hash of its signature: hundreds of long forms that share a first word make one
+    // entry whose signature runs to kilobytes, and a sentence's scope (part of a cache key) would repeat it
+    return { stem: foldSigma(first.endsWith('s') ? first.slice(0, -1) : first), signature, id: hashString(signature) };
+  });
   let stems: NeedleSet | undefined;
   return {
     normalize(words) {
@@ -392,7 +396,7 @@ function wordNormalizer(acronyms: AcronymLedger | undefined): WordNormalizer {
       // first sentence that needs it: an edit that changes no sentence with figures needs none)
       stems ??= new NeedleSet(entries.map((e) => e.stem));
       let scope = '';
-      for (const i of stems.occurrences(lower)) scope += `${entries[i].signature}\u0002`;
+      for (const i of stems.occurrences(lower)) scope += `${entries[i].id}\u0002`;
       return scope;
     },
   };
