@@ -8,7 +8,7 @@
 //                                   file and function (self time)
 //   tsx scripts/bench.ts --save FILE   also writes the JSON to FILE (the table and the JSON of one run)
 //   tsx scripts/bench.ts --smoke    plumbing check: the 1 MB and 5 MB papers replaced by the 60 KB one
-//   tsx scripts/bench.ts --only analysis,server,cli,memory   only these parts (while working on one of them)
+//   tsx scripts/bench.ts --only analysis,server,cli,memory,scaling   only these parts (while working on one of them)
 //   tsx scripts/bench.ts --write-corpus DIR   writes the generated papers to DIR (they are never committed)
 //
 // The 60 KB, 1 MB and 5 MB papers are generated in memory: the example paper and an annex written for this
@@ -38,7 +38,7 @@ const args = process.argv.slice(2);
 const JSON_OUT = args.includes('--json');
 const QUICK = args.includes('--quick');
 const ONLY = args.includes('--only') ? args[args.indexOf('--only') + 1].split(',') : undefined;
-const part = (name: 'analysis' | 'server' | 'cli' | 'memory') => !ONLY || ONLY.includes(name);
+const part = (name: 'analysis' | 'server' | 'cli' | 'memory' | 'scaling') => !ONLY || ONLY.includes(name);
 const log = (s: string) => process.stderr.write(s + '\n');
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -643,6 +643,58 @@ function sessionMemoryBench(text60: string, edits: number): void {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
+// Scaling on pathological papers
+
+/** Three letters for a number: AAA, BAA, … (distinct up to 17,576). */
+function letters(i: number): string {
+  return [i % 26, Math.floor(i / 26) % 26, Math.floor(i / 676) % 26].map((k) => String.fromCharCode(65 + k)).join('');
+}
+
+/**
+ * Papers made of one construct repeated n times, for the scaling check: each stresses a part of the analysis that
+ * a pairwise or per-item-over-the-whole-paper step would make quadratic (or a parser's worst case).
+ */
+const PATHOLOGICAL: Record<string, (n: number) => string> = {
+  'definitions sharing a first word': (n) =>
+    Array.from({ length: n }, (_, i) => `The Alpha ${letters(i)[1]}eta ${letters(i)[2]}amma Board (A${letters(i).slice(1)}B) grew ${i % 90}% in 2021.`).join('\n\n'),
+  'distinct acronyms, defined and used': (n) => Array.from({ length: n }, (_, i) => `The ${letters(i)[0]}xx ${letters(i)[1]}yy ${letters(i)[2]}zz (${letters(i)}) met. ${letters(i)} grew.`).join('\n\n'),
+  'near misses of one acronym': (n) => `The Regional Comprehensive Economic Partnership (RCEP) met.\n\n${Array.from({ length: n }, (_, i) => `The RC${letters(i)[0]}P and R${letters(i)[1]}EP met.`).join(' ')}`,
+  'shares of one total, one paragraph': (n) => Array.from({ length: n }, (_, i) => `Country ${letters(i)} accounted for ${(i % 40) + 1}% of the region's trade in 2020.`).join(' '),
+  'uncited claims, one paragraph': (n) => Array.from({ length: n }, (_, i) => `Trade grew by ${i}% in 2020, the largest rise on record.`).join(' '),
+  'citations of one surname': (n) =>
+    `${Array.from({ length: n }, (_, i) => `Trade grew (Tanaka, ${1900 + (i % 120)}${String.fromCharCode(97 + (i % 26))}).`).join(' ')}\n\n## References\n\n${Array.from({ length: n }, (_, i) => `Tanaka, K. (${1900 + (i % 120)}${String.fromCharCode(97 + (i % 26))}). Report ${i}.`).join('\n\n')}`,
+  'footnotes': (n) => `${Array.from({ length: n }, (_, i) => `Text[^${i}].`).join(' ')}\n\n${Array.from({ length: n }, (_, i) => `[^${i}]: Note ${i}.`).join('\n\n')}`,
+  'list introductions': (n) => Array.from({ length: n }, (_, i) => `The three goals are:\n\n- one ${i}\n- two\n- three\n`).join('\n'),
+  'table rows': (n) => `| Item | Share | Body |\n|---|---:|---|\n${Array.from({ length: n }, (_, i) => `| ${i} | ${i % 100}% | IPEF |\n`).join('')}`,
+  'one paragraph on one line': (n) => 'The RCEP grew 5% in 2020 (Smith, 2020). '.repeat(n),
+  'list nested 30 deep': (n) => Array.from({ length: n }, (_, i) => `${' '.repeat((i % 30) * 2)}- item ${i} of 3%\n`).join(''),
+};
+
+/**
+ * For each pathological paper: the full analysis of it at n and at 4n repetitions (after one warm-up of each), and
+ * how the time grows against the text (1× = linear; a step quadratic in n shows as about 4×).
+ */
+function scalingBench(n: number): void {
+  for (const [name, make] of Object.entries(PATHOLOGICAL)) {
+    const small = make(n);
+    const big = make(4 * n);
+    analyze(small);
+    const t1 = Math.min(timeOnce(() => analyze(small)), timeOnce(() => analyze(small)));
+    const t4 = timeOnce(() => analyze(big));
+    const growth = t4 / t1 / (big.length / small.length);
+    rows.push({
+      measure: `pathological: ${name}`,
+      paper: `${kb(Buffer.byteLength(small))} → ${kb(Buffer.byteLength(big))}`,
+      value: t4,
+      unit: 'ms',
+      ratio: growth,
+      ratioTo: 'linear growth',
+      note: `${t1.toFixed(0)} ms → ${t4.toFixed(0)} ms for ${(big.length / small.length).toFixed(1)}× the text`,
+    });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
 // CLI cold start
 
 function cliBench(text60: string, parse60: number, runs: number): void {
@@ -857,6 +909,10 @@ async function main(): Promise<void> {
     await memoryBench(corpus.p5m, corpus.example, a5m.parse);
     log('core: memory over an editing session …');
     sessionMemoryBench(corpus.p60k, QUICK ? 300 : 1000);
+  }
+  if (part('scaling')) {
+    log('core: scaling on pathological papers …');
+    scalingBench(QUICK ? 250 : 1000);
   }
   const json = JSON.stringify({ machine: m, quick: QUICK, sizes: Object.fromEntries(Object.entries(corpus).map(([k, v]) => [k, Buffer.byteLength(v)])), rows, raw }, null, 2);
   const save = args.indexOf('--save');
