@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildPaper, PLACEHOLDER } from '../../server/src/core/paper';
+import { analyze } from '../../server/src/core/analyze';
 import { splitSentences } from '../../server/src/core/sentences';
 import { LineIndex, NeedleSet } from '../../server/src/core/text';
 
@@ -134,6 +135,21 @@ describe('prose of nodes without a position', () => {
     }
     expect(sourceOf(md, '(Smith, 2024)')).toBe('(Smith, 2024)');
     expect(sourceOf(md, 'fast')).toBe('fast');
+  });
+});
+
+describe('prose of characters the parser replaced', () => {
+  it('maps a NUL (U+FFFD in the parsed text) to its place, and the rest of the paragraph after it to theirs', () => {
+    // the aligner looked for U+FFFD further in the source, found none, and mapped every character after the NUL to
+    // the paragraph's last one (found by the property test, seed 26749901: a finding's range inside a CRLF)
+    const md = 'Intro.\r\n\r\n\u0000Since 2022, JBIC has co\u0000financed grids (Nguyen, 2023).\r\n*Next* line.\r\n';
+    const paper = buildPaper(md);
+    const b = paper.blocks[1];
+    expect(b.text).toBe('\uFFFDSince 2022, JBIC has co\uFFFDfinanced grids (Nguyen, 2023).\r\nNext line.');
+    const at = (k: number) => b.map[k] + b.base;
+    for (let k = 0; k < b.text.length; k++) expect(md[at(k)], `char ${k}`).toBe(b.text[k] === '\uFFFD' ? '\u0000' : b.text[k]);
+    const jbic = analyze(md).findings.find((f) => f.ruleId === 'acronym/undefined');
+    expect(jbic?.range).toEqual({ start: md.indexOf('JBIC'), end: md.indexOf('JBIC') + 4 });
   });
 });
 

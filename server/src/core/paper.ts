@@ -768,6 +768,7 @@ class ProseWriter {
       }
       const ch = value[i];
       let entity = 0;
+      const from = j;
       while (j < end && src[j] !== ch) {
         if (src[j] === '\\' && src[j + 1] === ch) {
           j++;
@@ -781,6 +782,13 @@ class ProseWriter {
         this.push(value.slice(i, i + entity), j);
         i += entity;
         j = src.indexOf(';', j) + 1;
+        continue;
+      }
+      if (j >= end && from < end) {
+        // nowhere further in the source: a character the parser put in place of the one here (U+FFFD for a NUL)
+        this.push(ch, from);
+        i++;
+        j = from + 1;
         continue;
       }
       this.push(ch, Math.min(j, Math.max(start, end - 1)));
