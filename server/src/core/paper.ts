@@ -767,9 +767,11 @@ class ProseWriter {
         continue;
       }
       const ch = value[i];
+      // (a U+FFFD may be the parser's replacement for a NUL)
+      const nul = ch === '\uFFFD';
       let entity = 0;
       const from = j;
-      while (j < end && src[j] !== ch) {
+      while (j < end && src[j] !== ch && !(nul && src.charCodeAt(j) === 0)) {
         if (src[j] === '\\' && src[j + 1] === ch) {
           j++;
           break;
