@@ -27,7 +27,7 @@ const doc = fc.array(block, { minLength: 1, maxLength: 6 }).map((bs) => `[r]: ht
 
 const REFERENCE = /^&(?:#\d{1,7}|#x[\da-f]{1,6}|[a-z][a-z\d]{1,31});/i;
 
-/** Why the prose character `c` may stand at source offset `o`, or undefined when it may not. */
+/** Whether the prose character `c` may stand at source offset `o`. */
 function accounted(src: string, o: number, c: string): boolean {
   const s = src[o];
   if (s === c || c === PLACEHOLDER) return true;

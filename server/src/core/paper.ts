@@ -787,7 +787,7 @@ class ProseWriter {
         continue;
       }
       if (j >= end && from < end) {
-        // nowhere further in the source: a character the parser put in place of the one here (U+FFFD for a NUL)
+        // nowhere further in the source: a character the parser put in place of the one here
         this.push(ch, from);
         i++;
         j = from + 1;

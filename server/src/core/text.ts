@@ -67,7 +67,6 @@ export class LineIndex {
   }
 }
 
-/** A 53-bit hash of a string (two 32-bit FNV-1a variants), as a base-36 string. */
 /**
  * A copy of `s` that holds no reference to the string it was sliced from. V8 represents a slice of a long string as a
  * pointer into it: a slice kept in a cache keeps the whole text it was cut from alive, and a copy of that text every
@@ -78,6 +77,7 @@ export function detachedString(s: string): string {
   return s.length < 13 ? s : ` ${s}`.slice(1);
 }
 
+/** A 53-bit hash of a string (two 32-bit FNV-1a variants), as a base-36 string. */
 export function hashString(s: string): string {
   // int32 all along (an unsigned start value made V8 deoptimise the loop on every call)
   let h1 = 0x811c9dc5 | 0;
