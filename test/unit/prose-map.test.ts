@@ -19,10 +19,12 @@ const INLINE = [
   'https://example.org/a_b', 'mail@example.org', '<b>', '</b>', '<!-- c -->', '[^1]', '[^note]', '[', ']', '(', ')', '*', '_', '|', '\\|',
 ];
 const BREAKS = ['\n', '\r\n', '\r', '  \n', '\\\n', '\n> ', '\n    '];
-const BLOCK_STARTS = ['', '# ', '## ', '- ', '1. ', '> ', '> - ', '| a | b |\n|---|---|\n| ', '[^1]: ', '    '];
+const BLOCK_STARTS = ['', '# ', '## ', '- ', '1. ', '> ', '> - ', '- > ', '1. - ', '| a | b |\n|---|---|\n| ', '[^1]: ', '    ', '<div>\n\n', '[x]: http://example.org/x\n'];
+/** How a block may end: plainly, as a setext heading, or with another table row or list item after it. */
+const BLOCK_ENDS = ['', '', '', '\n===', '\n---', ' |\n| c \\| d | e |', '\n- item \u0000 two', '\n  continued &amp; lazy'];
 
 const inline = fc.array(fc.oneof({ weight: 6, arbitrary: fc.constantFrom(...INLINE) }, { weight: 1, arbitrary: fc.constantFrom(...BREAKS) }), { minLength: 1, maxLength: 24 }).map((xs) => xs.join(' '));
-const block = fc.tuple(fc.constantFrom(...BLOCK_STARTS), inline).map(([start, text]) => start + text);
+const block = fc.tuple(fc.constantFrom(...BLOCK_STARTS), inline, fc.constantFrom(...BLOCK_ENDS)).map(([start, text, end]) => start + text + end);
 const doc = fc.array(block, { minLength: 1, maxLength: 6 }).map((bs) => `[r]: http://example.org\n\n${bs.join('\n\n')}\n`);
 
 const REFERENCE = /^&(?:#\d{1,7}|#x[\da-f]{1,6}|[a-z][a-z\d]{1,31});/i;
