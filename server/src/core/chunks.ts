@@ -66,7 +66,8 @@ export function* planChunkSteps(text: string, minChars = MIN_CHUNK_CHARS): Steps
   /** The fence of the front matter the document opens with, until its closing fence ("---" or "+++"). */
   let front: string | undefined;
   let lineNo = 0;
-  let pos = 0;
+  // the first line is read after a byte order mark, as the parser reads it (front matter, a fence…)
+  let pos = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   // next CR at or after `pos` (-1: none), found once per CR so the scan stays linear
   let nextCR = text.indexOf('\r');
   while (pos < text.length) {

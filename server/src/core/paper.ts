@@ -342,7 +342,10 @@ function unchangedChunks(text: string, cache: AnalysisCache): (start: number, en
 
 /** What one chunk parses to, with offsets relative to the chunk. Never mutated once made (it is cached). */
 interface ChunkFacts {
-  /** Length of the stub definitions parsed before the chunk: offsets below are relative to them. */
+  /**
+   * Length of the stub definitions parsed before the chunk: offsets below are relative to them (-1 for a first chunk
+   * that starts with a byte order mark, parsed without it).
+   */
   prefix: number;
   /** Prose blocks in walk order; `section` unset, `listId` local to the chunk. */
   blocks: ProseBlock[];
@@ -364,10 +367,14 @@ interface ChunkFacts {
  * after it; if it ends inside a construct that swallows them, it is merged with the next chunk anyway.
  */
 function parseChunk(chunk: string, stubs: string, syntax: number, atStart: boolean): ChunkFacts {
+  // the parser skips a byte order mark and counts offsets from the character after it: parse what follows it, and
+  // count the offsets from there (a prefix of -1 characters)
+  const bom = atStart && chunk.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const body = bom ? chunk.slice(1) : chunk;
   const prefix = stubs && !atStart ? `${stubs}\n\n` : '';
-  const source = prefix + chunk + (stubs && atStart ? `\n\n${stubs}\n` : '');
+  const source = prefix + body + (stubs && atStart ? `\n\n${stubs}\n` : '');
   const tree = fromMarkdown(source, { extensions: syntaxFor(syntax), mdastExtensions: syntax & SYNTAX_BITS.autolinks ? MDAST_EXTENSIONS : MDAST_WITHOUT_AUTOLINKS }) as Root;
-  const end = prefix.length + chunk.length;
+  const end = prefix.length + body.length;
   const own = tree.children.filter((n) => {
     const start = n.position?.start.offset ?? 0;
     return start >= prefix.length && start < end;
@@ -377,7 +384,7 @@ function parseChunk(chunk: string, stubs: string, syntax: number, atStart: boole
   const last = own[own.length - 1];
   const endsOpen = last !== undefined && ((last.position?.end.offset ?? 0) > end || endsInOpenConstruct(last, source));
   return {
-    prefix: prefix.length,
+    prefix: prefix.length - bom,
     blocks: builder.blocks,
     lists: builder.lists,
     comments: builder.comments,
