@@ -342,13 +342,17 @@ export class PolicyLintSession {
   private async validate(doc: TextDocument): Promise<void> {
     if (!this.lintable(doc)) return;
     const { uri, version } = doc;
+    // still this document (not one closed and opened again under the same URI, whose versions start again) at
+    // this version
+    const open = () => this.documents.get(uri) === doc;
+    const current = () => open() && doc.version === version;
     let result = this.cached(doc);
     if (!result) {
-      result = await analyzeAsync(doc.getText(), this.analyzeOptions(uri), { sliceMs: ANALYSIS_SLICE_MS, cancelled: () => this.documents.get(uri)?.version !== version });
-      if (!result) return;
+      result = await analyzeAsync(doc.getText(), this.analyzeOptions(uri), { sliceMs: ANALYSIS_SLICE_MS, cancelled: () => !current() });
+      if (!result || !open()) return;
       this.cache.set(uri, { version, result });
     }
-    if (this.documents.get(uri)?.version !== version) return;
+    if (!current()) return;
     const lines = result.paper.lines;
     this.publish({ uri, version, diagnostics: result.findings.map((f) => toDiagnostic(f, lines, uri, version)) });
   }
