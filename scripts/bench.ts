@@ -622,7 +622,7 @@ function sessionMemoryBench(text60: string, edits: number): void {
   };
   // one session first: the JIT's own data (feedback, compiled code) grows over the first thousand edits, and would
   // count as growth of the cache
-  const session = (edits: number, measure?: (point: 'first' | 'edits') => void) => {
+  const session = (measure?: (point: 'first' | 'edits') => void) => {
     const cache = new AnalysisCache();
     let text = text60;
     let result = analyze(text, { cache });
@@ -637,10 +637,10 @@ function sessionMemoryBench(text60: string, edits: number): void {
     measure?.('edits');
     return result.findings.length;
   };
-  session(edits);
+  session();
   const before = heap();
   const at: Record<string, number> = {};
-  const findings = session(edits, (point) => (at[point] = heap()));
+  const findings = session((point) => (at[point] = heap()));
   const first = at.first - before;
   const grown = at.edits - at.first;
   rows.push({

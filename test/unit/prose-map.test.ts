@@ -33,12 +33,11 @@ const REFERENCE = /^&(?:#\d{1,7}|#x[\da-f]{1,6}|[a-z][a-z\d]{1,31});/i;
 function accounted(src: string, o: number, c: string): boolean {
   const s = src[o];
   if (s === c || c === PLACEHOLDER) return true;
+  // a character reference maps every code unit it decoded to (two for an astral character) to its "&"
   if (s === '&' && REFERENCE.test(src.slice(o, o + 40))) return true;
   if (c === '\uFFFD' && s === '\u0000') return true;
   // a line break: the start of its markup (a backslash or the spaces before the line ending)
   if ((c === '\n' || c === ' ') && /^(?:\\|[ \t]+)(?:\r\n|\r|\n)/.test(src.slice(o, o + 40))) return true;
-  // a character of a reference that decoded to two code units (an astral character), mapped to its "&"
-  if (o > 0 && src.lastIndexOf('&', o) >= 0 && REFERENCE.test(src.slice(src.lastIndexOf('&', o), o + 40))) return true;
   return false;
 }
 
