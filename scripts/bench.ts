@@ -457,7 +457,50 @@ function acronymPositions(text: string, n: number, seed: number): number[] {
   });
 }
 
-async function editBench(text60: string, parse60: number, edits: number, requests: number): Promise<void> {
+/**
+ * `edits` single-character edits at seeded random places of an open document (insert 50 %, delete 25 %, replace 25 %;
+ * 20 more first as warm-up), each a `didChange` with the next version, timed from sending it to the
+ * `publishDiagnostics` of that version.
+ */
+async function timedEdits(client: TestClient, uri: string, text: string, version: number, edits: number, seed: number) {
+  const rnd = mulberry32(seed);
+  const alphabet = 'abcdefghijklmnopqrstuvwxyz ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.,;()-*_#|[]\n';
+  const warm = Math.min(20, edits);
+  const latencies: number[] = [];
+  const kinds = { insert: 0, delete: 0, replace: 0 };
+  let last: PublishDiagnosticsParams | undefined;
+  for (let i = 0; i < warm + edits; i++) {
+    const lines = new LineIndex(text);
+    const at = surrogateSafe(text, Math.floor(rnd() * (text.length + 1)));
+    const roll = rnd();
+    const ch = alphabet[Math.floor(rnd() * alphabet.length)];
+    const start = at;
+    let end = at;
+    let insert = ch;
+    if (roll >= 0.5 && at < text.length) {
+      const c = text.charCodeAt(at);
+      end = at + (c >= 0xd800 && c <= 0xdbff ? 2 : 1);
+      if (roll < 0.75) insert = '';
+    }
+    const kind = start === end ? 'insert' : insert ? 'replace' : 'delete';
+    const range = { start: lines.positionAt(start), end: lines.positionAt(end) };
+    text = text.slice(0, start) + insert + text.slice(end);
+    version++;
+    const v = version;
+    const waiting = client.nextDiagnostics(uri, (p) => p.version === v);
+    const t = performance.now();
+    client.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: v }, contentChanges: [{ range, text: insert }] });
+    last = await waiting;
+    const ms = performance.now() - t;
+    if (i >= warm) {
+      latencies.push(ms);
+      kinds[kind]++;
+    }
+  }
+  return { latencies, kinds, warm, text, last: last! };
+}
+
+async function editBench(text60: string, parse60: number, edits: number, requests: number, example: string): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'pl-bench-'));
   const uri = pathToFileURL(join(dir, 'paper-60k.md')).toString();
   const client = new TestClient(dir);
@@ -467,44 +510,14 @@ async function editBench(text60: string, parse60: number, edits: number, request
     let version = 1;
     const t0 = performance.now();
     client.open(uri, text, version);
-    let last = await client.diagnostics(uri, (p) => p.version === version);
+    await client.diagnostics(uri, (p) => p.version === version);
     const firstPublish = performance.now() - t0;
     rows.push({ measure: 'open → first publishDiagnostics (server)', paper: `60 KB (${kb(Buffer.byteLength(text60))})`, value: firstPublish, unit: 'ms', ratio: firstPublish / parse60, ratioTo: 'bare parse' });
 
-    // single-character edits at random places: insert (50%), delete (25%) or replace (25%) one character
-    const rnd = mulberry32(20250607);
-    const alphabet = 'abcdefghijklmnopqrstuvwxyz ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.,;()-*_#|[]\n';
-    const warm = Math.min(20, edits);
-    const latencies: number[] = [];
-    const kinds = { insert: 0, delete: 0, replace: 0 };
-    for (let i = 0; i < warm + edits; i++) {
-      const lines = new LineIndex(text);
-      const at = surrogateSafe(text, Math.floor(rnd() * (text.length + 1)));
-      const roll = rnd();
-      const ch = alphabet[Math.floor(rnd() * alphabet.length)];
-      const start = at;
-      let end = at;
-      let insert = ch;
-      if (roll >= 0.5 && at < text.length) {
-        const c = text.charCodeAt(at);
-        end = at + (c >= 0xd800 && c <= 0xdbff ? 2 : 1);
-        if (roll < 0.75) insert = '';
-      }
-      const kind = start === end ? 'insert' : insert ? 'replace' : 'delete';
-      const range = { start: lines.positionAt(start), end: lines.positionAt(end) };
-      text = text.slice(0, start) + insert + text.slice(end);
-      version++;
-      const v = version;
-      const waiting = client.nextDiagnostics(uri, (p) => p.version === v);
-      const t = performance.now();
-      client.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: v }, contentChanges: [{ range, text: insert }] });
-      last = await waiting;
-      const ms = performance.now() - t;
-      if (i >= warm) {
-        latencies.push(ms);
-        kinds[kind]++;
-      }
-    }
+    const run = await timedEdits(client, uri, text, version, edits, 20250607);
+    text = run.text;
+    const { latencies, kinds, warm } = run;
+    const last = run.last;
     const p50 = quantile(latencies, 0.5);
     const p95 = quantile(latencies, 0.95);
     raw.editLatencies = latencies;
@@ -560,6 +573,19 @@ async function editBench(text60: string, parse60: number, edits: number, request
     const cp95 = quantile(actionMs, 0.95);
     rows.push({ measure: 'hover, p95', paper: `60 KB, ${requests} requests`, value: hp95, unit: 'ms', ratio: hp95 / parse60, ratioTo: 'bare parse (60 KB)', target: '≤ 5 ms', pass: hp95 <= 5, note: `p50 ${quantile(hovers, 0.5).toFixed(2)} ms; ${hoverHits} returned a card` });
     rows.push({ measure: 'code action, p95', paper: `60 KB, ${requests} requests`, value: cp95, unit: 'ms', ratio: cp95 / parse60, ratioTo: 'bare parse (60 KB)', note: `p50 ${quantile(actionMs, 0.5).toFixed(2)} ms; ${withDiagnostics} with diagnostics in range, ${actionCount} actions returned` });
+
+    // the same edits on the example paper, a quarter of the size: what of the latency does not shrink with the paper
+    // (the round trip, the check's fixed part, the machine's noise), for reading the 60 KB figures
+    const exampleUri = pathToFileURL(join(dir, 'example.md')).toString();
+    client.open(exampleUri, example, 1);
+    await client.diagnostics(exampleUri, (p) => p.version === 1);
+    const small = await timedEdits(client, exampleUri, example, 1, edits, 20250607);
+    raw.exampleEditLatencies = small.latencies;
+    const smallPaper = `example paper (${kb(Buffer.byteLength(example))}), ${edits} edits`;
+    for (const [name, q] of [['p50', 0.5], ['p95', 0.95]] as const) {
+      const ms = quantile(small.latencies, q);
+      rows.push({ measure: `edit → publishDiagnostics, ${name}`, paper: smallPaper, value: ms, unit: 'ms', ratio: ms / parse60, ratioTo: 'bare parse (60 KB)', ...(name === 'p95' ? { note: 'for scale: the same kind of edits on a paper a quarter of the size' } : {}) });
+    }
     raw.serverStderr = client.stderr.slice(0, 2000);
   } finally {
     await client.stop();
@@ -910,7 +936,7 @@ async function main(): Promise<void> {
   }
   if (part('server')) {
     log('server: edit latency, hover, code actions …');
-    await editBench(corpus.p60k, a60.parse, QUICK ? 60 : 200, QUICK ? 20 : 50);
+    await editBench(corpus.p60k, a60.parse, QUICK ? 60 : 200, QUICK ? 20 : 50, corpus.example);
   }
   if (part('cli')) {
     log('CLI cold start …');
