@@ -1,7 +1,8 @@
-import { LineCounter, parseDocument, isAlias, isMap, isScalar, isSeq, type Document, type Node as YamlNode } from 'yaml';
+import { parseDocument, isAlias, isMap, isScalar, isSeq, type Document, type Node as YamlNode } from 'yaml';
 import type { SeveritySetting } from './types';
 import type { AnyRule } from './rule';
 import { loadGlossary } from '../kb/index';
+import { positionsIn, yamlDepthProblem } from './yaml';
 
 /** The user's configuration, as written in `.policylint.yaml` / `.policylint.json` or VS Code settings. */
 export interface PolicyLintConfig {
@@ -90,21 +91,20 @@ export interface ParsedConfig {
  * brace or quote left open at the end of the file, at the line where it was opened.
  */
 export function parseConfig(text: string, registry: readonly AnyRule[], options: ParseConfigOptions = {}): ParsedConfig {
-  const lineCounter = new LineCounter();
+  const positionOf = positionsIn(text);
   const problems: ConfigProblem[] = [];
-  const at = (offset: number | undefined) => {
-    const p = lineCounter.linePos(offset ?? 0);
-    return { line: p.line, column: p.col };
-  };
+  const at = (offset: number | undefined) => positionOf(offset ?? 0);
   const config: PolicyLintConfig = {};
   if (options.json) {
     const syntax = jsonSyntaxProblem(text);
     if (syntax) {
-      const pos = positionOf(text, Math.min(syntax.offset, text.length));
+      const pos = positionOf(syntax.offset);
       return { config, problems: [{ message: `Invalid JSON: ${syntax.message}.`, ...pos }] };
     }
   }
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const deep = yamlDepthProblem(text);
+  if (deep) return { config, problems: [{ message: `Invalid ${options.json ? 'JSON' : 'YAML'}: ${deep.message}.`, ...positionOf(deep.offset) }] };
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) {
     const e = doc.errors[0];
     const open = e.pos[0] >= text.trimEnd().length ? unclosedAt(text) : undefined;
@@ -113,6 +113,7 @@ export function parseConfig(text: string, registry: readonly AnyRule[], options:
     else problems.push({ message: `Invalid ${lang}: ${yamlMessage(e.code, e.message, text, e.pos[0])}.`, ...at(e.pos[0]) });
     return { config, problems };
   }
+  // a value given by an alias ("*name") is read from its anchor, and reported where the alias is written
   const deref = (n: unknown): YamlNode | null => (isAlias(n) ? ((n.resolve(doc as Document) as YamlNode | undefined) ?? null) : ((n as YamlNode | null) ?? null));
   const plainOf = (n: YamlNode | null): unknown => {
     if (!n) return null;
@@ -162,7 +163,7 @@ export function parseConfig(text: string, registry: readonly AnyRule[], options:
             const kPos = at((sp.key as YamlNode | null)?.range?.[0]);
             if (k === 'severity') {
               if (isSeveritySetting(svPlain)) entry.severity = svPlain;
-              else problems.push({ message: `Severity of "${id}" must be one of ${SEVERITIES.join(', ')}.`, ...at(sv?.range?.[0]) });
+              else problems.push({ message: `Severity of "${id}" must be one of ${SEVERITIES.join(', ')}.`, ...at((sp.value as YamlNode | null)?.range?.[0]) });
             } else if (k === 'options') {
               if (!isMap(sv)) {
                 problems.push({ message: `"options" of "${id}" must be a mapping.`, ...kPos });
@@ -178,7 +179,7 @@ export function parseConfig(text: string, registry: readonly AnyRule[], options:
                   const known = Object.keys(rule.meta.options);
                   problems.push({ message: `Rule "${id}" has no option "${ok}"${known.length ? ` (options: ${known.join(', ')})` : ''}.`, ...at((op.key as YamlNode | null)?.range?.[0]) });
                 } else if (!optionMatches(spec.type, ovPlain)) {
-                  problems.push({ message: `Option "${ok}" of "${id}" must be a ${spec.type}.`, ...at(ov?.range?.[0]) });
+                  problems.push({ message: `Option "${ok}" of "${id}" must be a ${spec.type}.`, ...at((op.value as YamlNode | null)?.range?.[0]) });
                 } else {
                   entry.options[ok] = ovPlain;
                 }
@@ -189,7 +190,7 @@ export function parseConfig(text: string, registry: readonly AnyRule[], options:
           }
           config.rules[id] = entry;
         } else {
-          problems.push({ message: `"${id}" must be a severity (${SEVERITIES.join(', ')}) or { severity, options }.`, ...at(v?.range?.[0] ?? idNode?.range?.[0]) });
+          problems.push({ message: `"${id}" must be a severity (${SEVERITIES.join(', ')}) or { severity, options }.`, ...at((rp.value as YamlNode | null)?.range?.[0] ?? idNode?.range?.[0]) });
         }
       }
     } else if (key === 'glossary' || key === 'ignore') {
@@ -198,23 +199,18 @@ export function parseConfig(text: string, registry: readonly AnyRule[], options:
       if (Array.isArray(list) && list.every((x) => typeof x === 'string')) {
         config[key] = list as string[];
         if (key === 'glossary') {
-          const items = isSeq(value) ? value.items.map((n) => deref(n)) : [value];
+          // where each path is written (an alias, not what it stands for)
+          const items = isSeq(value) ? (value.items as (YamlNode | null)[]) : [pair.value as YamlNode | null];
           glossaryPositions = items.map((n) => at(n?.range?.[0] ?? value?.range?.[0]));
         }
       } else {
-        problems.push({ message: `"${key}" must be a list of file paths or globs.`, ...at(value?.range?.[0] ?? keyNode?.range?.[0]) });
+        problems.push({ message: `"${key}" must be a list of file paths or globs.`, ...at((pair.value as YamlNode | null)?.range?.[0] ?? keyNode?.range?.[0]) });
       }
     } else {
       problems.push({ message: `Unknown key "${key}" (expected "rules", "glossary" or "ignore").`, ...keyPos });
     }
   }
   return { config, problems, ...(glossaryPositions ? { glossaryPositions } : {}) };
-}
-
-/** 1-based line and column of an offset. */
-function positionOf(text: string, offset: number): { line: number; column: number } {
-  const before = text.slice(0, offset).split(/\r\n|\r|\n/);
-  return { line: before.length, column: before[before.length - 1].length + 1 };
 }
 
 /**

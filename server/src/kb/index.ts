@@ -2,10 +2,11 @@
  * The knowledge base of frameworks and institutions (frameworks.json), user glossaries that extend it,
  * and the word lists (commonAcronyms.json) that tell acronyms from ordinary capitalised tokens.
  */
-import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, parseDocument, type Document } from 'yaml';
 import frameworksData from './frameworks.json';
 import wordLists from './commonAcronyms.json';
 import type { FuzzyMatch, KbEntry, KbStatus, KnowledgeBase } from './types';
+import { positionsIn, yamlDepthProblem } from '../core/yaml';
 
 export type { FuzzyMatch, KbEntry, KbStatus, KnowledgeBase } from './types';
 
@@ -301,22 +302,6 @@ class SyntaxProblem extends Error {
   }
 }
 
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
-  return starts;
-}
-
-function positionOf(starts: number[], offset: number): { line: number; column: number } {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return { line: lo + 1, column: offset - starts[lo] + 1 };
-}
 
 // --- JSON, with positions -----------------------------------------------------------------------
 
@@ -457,13 +442,19 @@ function parseJsonWithPositions(text: string): PNode | undefined {
 
 // --- YAML ---------------------------------------------------------------------------------------
 
-function fromYaml(node: unknown, doc: Document, fallback: number, depth = 0): PNode {
+/**
+ * The YAML tree as plain nodes, aliases expanded. `budget.nodes` is how many nodes it may make: aliases of aliases
+ * expand exponentially (ten lines of "&b [*a, *a, …]" make a billion nodes), so past the budget it throws a
+ * SyntaxProblem at the alias being expanded (`via`: the first alias on the way to the node).
+ */
+function fromYaml(node: unknown, doc: Document, fallback: number, budget: { nodes: number }, depth = 0, via?: number): PNode {
+  if (--budget.nodes < 0) throw new SyntaxProblem('aliases ("*name") repeat too much of the file; write the entries out instead', via ?? fallback);
   if (depth > 100) return { kind: 'scalar', value: null, offset: fallback };
   if (node === null || node === undefined) return { kind: 'scalar', value: null, offset: fallback };
-  if (isAlias(node)) return fromYaml(node.resolve(doc), doc, node.range?.[0] ?? fallback, depth + 1);
+  if (isAlias(node)) return fromYaml(node.resolve(doc), doc, node.range?.[0] ?? fallback, budget, depth + 1, via ?? node.range?.[0]);
   const offset = (node as { range?: [number, number, number] }).range?.[0] ?? fallback;
   if (isScalar(node)) return { kind: 'scalar', value: node.value, offset };
-  if (isSeq(node)) return { kind: 'seq', items: node.items.map((it) => fromYaml(it, doc, offset, depth + 1)), offset };
+  if (isSeq(node)) return { kind: 'seq', items: node.items.map((it) => fromYaml(it, doc, offset, budget, depth + 1, via)), offset };
   if (isMap(node)) {
     return {
       kind: 'map',
@@ -471,7 +462,7 @@ function fromYaml(node: unknown, doc: Document, fallback: number, depth = 0): PN
       pairs: node.items.map((p) => {
         const keyOffset = (p.key as { range?: [number, number, number] } | null)?.range?.[0] ?? offset;
         const key = isScalar(p.key) ? String(p.key.value) : String(p.key);
-        return { key, keyOffset, value: fromYaml(p.value, doc, keyOffset, depth + 1) };
+        return { key, keyOffset, value: fromYaml(p.value, doc, keyOffset, budget, depth + 1, via) };
       }),
     };
   }
@@ -560,10 +551,10 @@ function readField(type: FieldType, node: PNode): { value: unknown } | { error: 
   }
 }
 
-function validateGlossary(root: PNode | undefined, starts: number[]): GlossaryResult {
+function validateGlossary(root: PNode | undefined, positionOf: (offset: number) => { line: number; column: number }): GlossaryResult {
   const errors: GlossaryError[] = [];
   const entries: Partial<KbEntry>[] = [];
-  const report = (message: string, offset: number) => errors.push({ message, ...positionOf(starts, offset) });
+  const report = (message: string, offset: number) => errors.push({ message, ...positionOf(offset) });
   if (!root) return { entries, errors };
 
   let list: PNode | undefined;
@@ -626,7 +617,7 @@ function validateGlossary(root: PNode | undefined, starts: number[]): GlossaryRe
       report(`${label} needs at least one of "acronym", "name" or "id"`, node.offset);
       return;
     }
-    const here = positionOf(starts, node.offset).line;
+    const here = positionOf(node.offset).line;
     for (const key of ['id', 'acronym'] as const) {
       const v = entry[key];
       if (typeof v !== 'string') continue;
@@ -652,27 +643,28 @@ function validateGlossary(root: PNode | undefined, starts: number[]): GlossaryRe
  * line and column: of the syntax error, of the offending value or field name, or of the entry.
  */
 export function loadGlossary(path: string, text: string): GlossaryResult {
-  const starts = lineStarts(text);
+  const positionOf = positionsIn(text);
   const lower = path.toLowerCase();
   const json = lower.endsWith('.json') || (!/\.ya?ml$/.test(lower) && /^\uFEFF?\s*[[{]/.test(text));
   if (json) {
     try {
-      return validateGlossary(parseJsonWithPositions(text), starts);
+      return validateGlossary(parseJsonWithPositions(text), positionOf);
     } catch (e) {
       if (!(e instanceof SyntaxProblem)) throw e;
-      return { entries: [], errors: [{ message: `Invalid JSON: ${e.message}`, ...positionOf(starts, e.offset) }] };
+      return { entries: [], errors: [{ message: `Invalid JSON: ${e.message}`, ...positionOf(e.offset) }] };
     }
   }
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  if (doc.errors.length) {
-    return {
-      entries: [],
-      errors: doc.errors.map((err) => {
-        const { line, col } = lineCounter.linePos(err.pos[0]);
-        return { message: `Invalid YAML: ${err.message}`, line, column: col };
-      }),
-    };
+  const deep = yamlDepthProblem(text);
+  if (deep) return { entries: [], errors: [{ message: `Invalid YAML: ${deep.message}`, ...positionOf(deep.offset) }] };
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length) return { entries: [], errors: doc.errors.map((err) => ({ message: `Invalid YAML: ${err.message}`, ...positionOf(err.pos[0]) })) };
+  let root: PNode | undefined;
+  try {
+    // every node of the file, and as many again through aliases
+    root = doc.contents === null ? undefined : fromYaml(doc.contents, doc, 0, { nodes: 2 * text.length + 1000 });
+  } catch (e) {
+    if (!(e instanceof SyntaxProblem)) throw e;
+    return { entries: [], errors: [{ message: `Invalid YAML: ${e.message}`, ...positionOf(e.offset) }] };
   }
-  return validateGlossary(doc.contents === null ? undefined : fromYaml(doc.contents, doc, 0), starts);
+  return validateGlossary(root, positionOf);
 }

@@ -1,5 +1,6 @@
-import { LineCounter, parseDocument, isMap, isScalar, isSeq, type Node as YamlNode } from 'yaml';
+import { parseDocument, isMap, isScalar, isSeq, type Node as YamlNode } from 'yaml';
 import { jsonSyntaxProblem, unclosedAt } from '../config';
+import { positionsIn, yamlDepthProblem } from '../yaml';
 import type { FrontMatter } from '../paper';
 import type { OffsetRange } from '../types';
 import type { BibRecord, BibliographyFile } from './types';
@@ -34,6 +35,8 @@ interface NamedFile {
 /** The `bibliography:` entries and inline `references:` of the YAML front matter. */
 export function frontMatterBibliography(fm: FrontMatter | undefined): { files: NamedFile[]; inline: unknown[] | undefined; inlineRange?: OffsetRange; inlineLine?: (index: number) => number | undefined } {
   if (!fm || !/(^|\n)\s*(bibliography|references)\s*:/.test(fm.raw)) return { files: [], inline: undefined };
+  // the paper's own front matter: too deep a nesting is no bibliography (as a syntax error is)
+  if (yamlDepthProblem(fm.raw)) return { files: [], inline: undefined };
   let doc;
   try {
     doc = parseDocument(fm.raw, { prettyErrors: false });
@@ -63,9 +66,10 @@ export function frontMatterBibliography(fm: FrontMatter | undefined): { files: N
         if (k) inlineRange = { start: fm.rawStart + k[0], end: fm.rawStart + k[1] };
         const items = isSeq(value) ? (value.items as (YamlNode | null)[]) : [];
         // line in the paper (the front matter starts on line 2, after its "---")
+        let positions: ((offset: number) => { line: number }) | undefined;
         inlineLine = (index) => {
           const r = items[index]?.range;
-          return r ? fm.raw.slice(0, r[0]).split('\n').length + 1 : undefined;
+          return r ? (positions ??= positionsIn(fm.raw))(r[0]).line + 1 : undefined;
         };
       }
     }
@@ -155,15 +159,9 @@ export function parseBibtex(text: string, file = ''): BibRecord[] {
   );
   let i = 0;
   const n = text.length;
-  const lineAt = (o: number) => text.slice(0, o).split('\n').length;
-  // lines of entry starts, counted incrementally (entries come in order)
-  let countedTo = 0;
-  let countedLine = 1;
-  const entryLine = (o: number) => {
-    for (let k = text.indexOf('\n', countedTo); k >= 0 && k < o; k = text.indexOf('\n', k + 1)) countedLine++;
-    countedTo = o;
-    return countedLine;
-  };
+  // lines as an editor counts them (made on the first use)
+  let positions: ((offset: number) => { line: number }) | undefined;
+  const lineAt = (o: number) => (positions ??= positionsIn(text))(o).line;
   const fail = (msg: string, at: number): never => {
     throw new BibError(/\(lines \d+ and \d+\)$/.test(msg) ? msg : `${msg} (line ${lineAt(at)})`);
   };
@@ -298,7 +296,7 @@ export function parseBibtex(text: string, file = ''): BibRecord[] {
     // .bib merged from two sources), so the file stays usable and the repeat is ignored
     if (seen.has(key)) continue;
     seen.set(key, at);
-    out.push({ ...bibtexRecord(type, key, fields, file), line: entryLine(at) });
+    out.push({ ...bibtexRecord(type, key, fields, file), line: lineAt(at) });
   }
   return out;
 }
@@ -378,27 +376,31 @@ export function parseCslJson(text: string, file = ''): BibRecord[] {
     data = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (e) {
     const problem = jsonSyntaxProblem(text);
-    if (problem) throw new Error(`not valid JSON: ${problem.message} (line ${lineOfOffset(text, problem.offset)})`);
+    if (problem) throw new Error(`not valid JSON: ${problem.message} (line ${positionsIn(text)(problem.offset).line})`);
     throw new Error(`not valid JSON: ${e instanceof Error ? e.message : String(e)}`);
   }
   const list = Array.isArray(data) ? data : data && typeof data === 'object' && Array.isArray((data as { items?: unknown }).items) ? (data as { items: unknown[] }).items : undefined;
   if (!list) throw new Error(`a CSL-JSON bibliography must be an array of items (found ${describe(data)})`);
   let starts: number[] | undefined;
+  let positions: ((offset: number) => { line: number }) | undefined;
   return cslRecords(list, file, (index) => {
     starts ??= jsonArrayItemStarts(text);
     const o = starts[index];
-    return o === undefined ? undefined : lineOfOffset(text, o);
+    return o === undefined ? undefined : (positions ??= positionsIn(text))(o).line;
   });
 }
 
 export function parseCslYaml(text: string, file = ''): BibRecord[] {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
+  let positions: ((offset: number) => { line: number }) | undefined;
+  const lineOf = (offset: number) => (positions ??= positionsIn(text))(offset).line;
+  const deep = yamlDepthProblem(text);
+  if (deep) throw new Error(`not valid YAML: ${deep.message} (line ${lineOf(deep.offset)})`);
+  const doc = parseDocument(text, { prettyErrors: false });
   if (doc.errors.length) {
     const e = doc.errors[0];
     const open = e.pos[0] >= text.trimEnd().length ? unclosedAt(text) : undefined;
-    if (open) throw new Error(`not valid YAML: ${open.what} is never closed (line ${lineCounter.linePos(open.offset).line})`);
-    throw new Error(`not valid YAML: ${e.message.split('\n')[0].replace(/[.:]\s*$/, '')} (line ${lineCounter.linePos(e.pos[0]).line})`);
+    if (open) throw new Error(`not valid YAML: ${open.what} is never closed (line ${lineOf(open.offset)})`);
+    throw new Error(`not valid YAML: ${e.message.split('\n')[0].replace(/[.:]\s*$/, '')} (line ${lineOf(e.pos[0])})`);
   }
   let data: unknown;
   try {
@@ -413,7 +415,7 @@ export function parseCslYaml(text: string, file = ''): BibRecord[] {
   const items = isSeq(listNode) ? (listNode.items as (YamlNode | null)[]) : [];
   return cslRecords(list, file, (index) => {
     const r = items[index]?.range;
-    return r ? lineCounter.linePos(r[0]).line : undefined;
+    return r ? lineOf(r[0]) : undefined;
   });
 }
 
@@ -424,11 +426,6 @@ function describe(data: unknown): string {
   return `a ${typeof data}`;
 }
 
-function lineOfOffset(text: string, offset: number): number {
-  let line = 1;
-  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
-  return line;
-}
 
 /** Offsets where the items of the bibliography's array start: the root array, or the one under "items". */
 function jsonArrayItemStarts(text: string): number[] {
