@@ -200,3 +200,44 @@ describe('NeedleSet', () => {
     }
   });
 });
+
+describe('lines that nest containers thousands deep', () => {
+  // "- - - …" or "> > > …" on one line opens a list or quote per marker: the parser's time grew faster than linearly
+  // with them (2,000 list markers took a second, 20,000 minutes), and the block walk recursed once per level.
+  const after = 'The Zonal Quota Review Taskforce (ZQRT) met once. The ZQRT met again.';
+
+  for (const [name, marker, n] of [
+    ['list markers', '- ', 20000],
+    ['quote markers', '> ', 20000],
+    ['ordered-list markers', '1. ', 5000],
+    ['quote and list markers', '> - ', 5000],
+  ] as const) {
+    it(`${n} ${name} on one line: the first 64 open containers, the rest is blank text; the paper after it is read`, () => {
+      const md = `${marker.repeat(n)}deep words\n\n${after}\n`;
+      const paper = buildPaper(md);
+      // the line's text past the 64th marker is indented code inside the 64th container: no prose
+      expect(paper.blocks.map((b) => b.text)).toEqual([after]);
+      const nested = paper.lists.length;
+      expect(nested).toBe(marker.includes('-') || marker.includes('.') ? 64 / marker.trim().split(' ').length : 0);
+      const start = md.indexOf(after);
+      expect(paper.sourceRange(paper.blocks[0], 0, after.length)).toEqual({ start, end: start + after.length });
+      expect(analyze(md).findings.map((f) => [f.ruleId, md.slice(f.range.start, f.range.end)])).toEqual([]);
+    });
+  }
+
+  it('64 list markers on one line are read as they are: the item text is prose inside 64 lists', () => {
+    const md = `${'- '.repeat(64)}deep words\n`;
+    const paper = buildPaper(md);
+    expect(paper.blocks.map((b) => [b.text, b.inList])).toEqual([['deep words', true]]);
+    expect(paper.lists.length).toBe(64);
+    expect(paper.lists[63].parentId).toBe(62);
+  });
+
+  it('65 list markers: the 65th is read as blanks, so its text is the 64th item\'s (one more marker: indented code)', () => {
+    const md = `${'- '.repeat(65)}deep words\n`;
+    const paper = buildPaper(md);
+    expect(paper.blocks.map((b) => [b.text, b.inList, b.range.start])).toEqual([['deep words', true, 130]]);
+    expect(paper.lists.length).toBe(64);
+    expect(buildPaper(`${'- '.repeat(66)}deep words\n`).blocks).toEqual([]);
+  });
+});

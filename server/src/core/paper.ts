@@ -370,7 +370,7 @@ function parseChunk(chunk: string, stubs: string, syntax: number, atStart: boole
   // the parser skips a byte order mark and counts offsets from the character after it: parse what follows it, and
   // count the offsets from there (a prefix of -1 characters)
   const bom = atStart && chunk.charCodeAt(0) === 0xfeff ? 1 : 0;
-  const body = bom ? chunk.slice(1) : chunk;
+  const body = boundNesting(bom ? chunk.slice(1) : chunk);
   const prefix = stubs && !atStart ? `${stubs}\n\n` : '';
   const source = prefix + body + (stubs && atStart ? `\n\n${stubs}\n` : '');
   const tree = fromMarkdown(source, { extensions: syntaxFor(syntax), mdastExtensions: syntax & SYNTAX_BITS.autolinks ? MDAST_EXTENSIONS : MDAST_WITHOUT_AUTOLINKS }) as Root;
@@ -393,6 +393,52 @@ function parseChunk(chunk: string, stubs: string, syntax: number, atStart: boole
     linkLabels: builder.linkLabels,
     footnoteLabels: builder.footnoteLabels,
   };
+}
+
+/** Quote and list markers one line may open before the rest of its markers are read as blanks. */
+export const MAX_LINE_CONTAINERS = 64;
+
+/**
+ * The text with every quote or list marker after the first `MAX_LINE_CONTAINERS` of a line blanked (spaces, so
+ * every offset stays where it was). The parser's time grows faster than linearly with the containers one line
+ * opens: "- - - …" 2,000 times (4 KB) took a second, 20,000 times minutes, and a check cannot pause inside the
+ * parser. No paper nests 64 deep; what such a line holds past that is read as indented text.
+ */
+const LINE_BREAK = /\r\n?|\n/g;
+function boundNesting(text: string): string {
+  let out: string[] | undefined;
+  let copied = 0;
+  for (let line = 0; line < text.length; ) {
+    let p = line;
+    let count = 0;
+    let cut = -1;
+    for (;;) {
+      let q = p;
+      while (q < text.length && q - p < 3 && (text[q] === ' ' || text[q] === '\t')) q++;
+      const c = text[q];
+      if (c === '>') q++;
+      else if ((c === '-' || c === '*' || c === '+') && (text[q + 1] === ' ' || text[q + 1] === '\t')) q++;
+      else {
+        let d = q;
+        while (d < text.length && d - q < 9 && text.charCodeAt(d) >= 48 && text.charCodeAt(d) <= 57) d++;
+        if (d === q || (text[d] !== '.' && text[d] !== ')') || (text[d + 1] !== ' ' && text[d + 1] !== '\t')) break;
+        q = d + 1;
+      }
+      while (q < text.length && (text[q] === ' ' || text[q] === '\t')) q++;
+      if (++count === MAX_LINE_CONTAINERS) cut = q;
+      p = q;
+    }
+    if (cut >= 0 && p > cut) {
+      out ??= [];
+      out.push(text.slice(copied, cut), text.slice(cut, p).replace(/[^ \t]/g, ' '));
+      copied = p;
+    }
+    LINE_BREAK.lastIndex = p;
+    line = LINE_BREAK.exec(text) ? LINE_BREAK.lastIndex : text.length;
+  }
+  if (!out) return text;
+  out.push(text.slice(copied));
+  return out.join('');
 }
 
 /** True when the rightmost descendant chain of `node` ends in an unclosed fenced code, math or raw HTML block. */
@@ -519,11 +565,31 @@ class Builder {
 
   constructor(private readonly src: string) {}
 
+  /**
+   * Every block, depth first in document order. The walk keeps its own stack rather than recursing: "- - - - …" on
+   * one line, or a run of ">", nests lists and quotes thousands deep, which would overflow the call stack.
+   */
   walkBlocks(nodes: readonly RootContent[], ctx: BlockContext): void {
-    for (const node of nodes) this.walkBlock(node, ctx);
+    const stack: { nodes: readonly RootContent[]; next: number; ctx: BlockContext }[] = [{ nodes, next: 0, ctx }];
+    const inner: { nodes: readonly RootContent[]; ctx: BlockContext }[] = [];
+    const descend = (children: readonly RootContent[], childCtx: BlockContext) => inner.push({ nodes: children, ctx: childCtx });
+    while (stack.length) {
+      const top = stack[stack.length - 1];
+      if (top.next >= top.nodes.length) {
+        stack.pop();
+        continue;
+      }
+      this.walkBlock(top.nodes[top.next++], top.ctx, descend);
+      // the first container's blocks come next, then the second's…, then the node's next sibling
+      while (inner.length) {
+        const frame = inner.pop()!;
+        stack.push({ nodes: frame.nodes, next: 0, ctx: frame.ctx });
+      }
+    }
   }
 
-  private walkBlock(node: RootContent, ctx: BlockContext): void {
+  /** One block: prose is collected, and `descend` is given the blocks a container holds, in order. */
+  private walkBlock(node: RootContent, ctx: BlockContext, descend: (children: readonly RootContent[], ctx: BlockContext) => void): void {
     switch (node.type) {
       case 'heading': {
         const block = this.prose('heading', node, node.children, ctx);
@@ -534,7 +600,7 @@ class Builder {
         this.prose('paragraph', node, node.children, ctx);
         return;
       case 'blockquote':
-        this.walkBlocks(node.children, { ...ctx, inQuote: true });
+        descend(node.children, { ...ctx, inQuote: true });
         return;
       case 'list': {
         const start = node.position?.start.offset ?? 0;
@@ -548,12 +614,12 @@ class Builder {
           parentId: ctx.listId,
         };
         this.lists.push(info);
-        node.children.forEach((item, i) => this.walkBlocks(item.children, { ...ctx, inList: true, listId: info.id, listItem: i }));
+        node.children.forEach((item, i) => descend(item.children, { ...ctx, inList: true, listId: info.id, listItem: i }));
         return;
       }
       case 'footnoteDefinition':
         this.footnoteLabels.push(normalizeLabel(node.label ?? node.identifier));
-        this.walkBlocks(node.children, { ...ctx, footnote: node.identifier });
+        descend(node.children, { ...ctx, footnote: node.identifier });
         return;
       case 'definition':
         this.linkLabels.push(normalizeLabel(node.label ?? node.identifier));
