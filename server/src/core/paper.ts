@@ -398,13 +398,15 @@ function parseChunk(chunk: string, stubs: string, syntax: number, atStart: boole
 /** Quote and list markers one line may open before the rest of its markers are read as blanks. */
 export const MAX_LINE_CONTAINERS = 64;
 
+const LINE_BREAK = /\r\n?|\n/g;
+
 /**
  * The text with every quote or list marker after the first `MAX_LINE_CONTAINERS` of a line blanked (spaces, so
  * every offset stays where it was). The parser's time grows faster than linearly with the containers one line
  * opens: "- - - …" 2,000 times (4 KB) took a second, 20,000 times minutes, and a check cannot pause inside the
- * parser. No paper nests 64 deep; what such a line holds past that is read as indented text.
+ * parser. No paper nests 64 deep; the rest of such a line is the 64th container's text (indented code once the
+ * blanks make four spaces or more).
  */
-const LINE_BREAK = /\r\n?|\n/g;
 function boundNesting(text: string): string {
   let out: string[] | undefined;
   let copied = 0;

@@ -302,7 +302,6 @@ class SyntaxProblem extends Error {
   }
 }
 
-
 // --- JSON, with positions -----------------------------------------------------------------------
 
 function describeChar(ch: string | undefined): string {

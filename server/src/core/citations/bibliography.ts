@@ -426,7 +426,6 @@ function describe(data: unknown): string {
   return `a ${typeof data}`;
 }
 
-
 /** Offsets where the items of the bibliography's array start: the root array, or the one under "items". */
 function jsonArrayItemStarts(text: string): number[] {
   let i = text.search(/\S/);
