@@ -594,20 +594,38 @@ describe('random edit sequences through the real server', () => {
     client.open(uri, big, 1);
     await client.diagnostics(uri, (p) => p.version === 1);
     const fixAll = { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [], only: ['source.fixAll'] } };
-    // the first computes every fix of the 1 MB paper at once; the second, and its cancellation, wait behind it
-    const first = client.conn.sendRequest('textDocument/codeAction', fixAll);
-    const source = new CancellationTokenSource();
-    const second = client.conn.sendRequest('textDocument/codeAction', fixAll, source.token);
-    source.cancel();
+    // The first request computes every fix of the 1 MB paper at once; the second, and its cancellation, wait behind
+    // it. All three are written to the server's input in one piece (one write of under 4 KB, which a pipe delivers
+    // whole), so that the server reads the cancellation while the second request is still queued, however slow or
+    // busy the machine (sent one by one, the cancellation could arrive after the second had already run). Their
+    // answers are read from the server's output, since the test client did not send them.
+    const frame = (message: object) => {
+      const body = JSON.stringify({ jsonrpc: '2.0', ...message });
+      return `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`;
+    };
+    const answer = (id: string) =>
+      new Promise<number | 'result'>((resolve) => {
+        let seen = '';
+        const pattern = new RegExp(`"id":"${id}",(?:"error":\\{"code":(-?\\d+)|"result")`);
+        const onData = (chunk: Buffer) => {
+          seen += chunk.toString('utf8');
+          const m = pattern.exec(seen);
+          if (!m) return;
+          client.child.stdout!.off('data', onData);
+          resolve(m[1] === undefined ? 'result' : Number(m[1]));
+        };
+        client.child.stdout!.on('data', onData);
+      });
+    const first = answer('queued-first');
+    const second = answer('queued-second');
+    const bytes = frame({ id: 'queued-first', method: 'textDocument/codeAction', params: fixAll }) + frame({ id: 'queued-second', method: 'textDocument/codeAction', params: fixAll }) + frame({ method: '$/cancelRequest', params: { id: 'queued-second' } });
+    expect(Buffer.byteLength(bytes)).toBeLessThan(4096);
+    client.child.stdin!.write(bytes);
     stats.requests += 2;
     stats.cancelledRequests++;
-    const outcome = await second.then(
-      () => 'result',
-      (e: { code?: number }) => e.code,
-    );
-    await first;
+    expect(await second).toBe(REQUEST_CANCELLED);
+    expect(await first).toBe('result');
     await client.conn.sendNotification('textDocument/didClose', { textDocument: { uri } });
-    expect(outcome).toBe(REQUEST_CANCELLED);
   }, 120_000);
 
   it('stays alive, with nothing on stderr and no handler failure logged', async () => {
