@@ -5,9 +5,13 @@
  * (a fatal out-of-memory error, not an exception). No real file nests more than a handful of levels, so a text
  * nested deeper than `MAX_YAML_DEPTH` is refused before it reaches the parser.
  */
+import { LineIndex } from './text';
 
 /** The deepest nesting of collections a user's YAML may have. */
 export const MAX_YAML_DEPTH = 64;
+
+/** An entry indicator that opens a nested collection on the same line ("- - x"), at the sticky position. */
+const COMPACT_ENTRY = /[-?:][ \t]+/y;
 
 /** Characters after which a flow collection or a quoted scalar may start ("" is the start of a line). */
 const VALUE_START = new Set(['', ':', ',', '[', '{', '-', '?']);
@@ -52,10 +56,10 @@ export function yamlDepthProblem(text: string, limit = MAX_YAML_DEPTH): { offset
       indents.push(indent);
       let depth = indents.length;
       // compact nested entries on one line: "- - x", "? - x"
-      for (let m = /^[-?:][ \t]+/.exec(text.slice(i, end)); m; m = /^[-?:][ \t]+/.exec(text.slice(i, end))) {
+      for (COMPACT_ENTRY.lastIndex = i; COMPACT_ENTRY.exec(text); COMPACT_ENTRY.lastIndex = i) {
         depth++;
-        last = m[0][0];
-        i += m[0].length;
+        last = text[i];
+        i = COMPACT_ENTRY.lastIndex;
         if (depth > limit) return problem(i);
       }
       if (depth > limit) return problem(i);
@@ -101,24 +105,10 @@ export function yamlDepthProblem(text: string, limit = MAX_YAML_DEPTH): { offset
  * offset inside a line break, or past the end, is placed just after the last character of its line.
  */
 export function positionsIn(text: string): (offset: number) => { line: number; column: number } {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) starts.push(i + 1);
-  }
-  const contentEnd = (line: number) => {
-    const next = starts[line + 1];
-    if (next === undefined) return text.length;
-    return next - (next >= 2 && text.charCodeAt(next - 2) === 13 && text.charCodeAt(next - 1) === 10 ? 2 : 1);
-  };
+  const lines = new LineIndex(text);
   return (offset) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, column: Math.min(Math.max(0, offset), contentEnd(lo)) - starts[lo] + 1 };
+    // offsetAt keeps a position within its line: the round trip moves an offset inside a line break to the line's end
+    const p = lines.positionAt(lines.offsetAt(lines.positionAt(offset)));
+    return { line: p.line + 1, column: p.character + 1 };
   };
 }
