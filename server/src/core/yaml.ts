@@ -105,8 +105,10 @@ export function yamlDepthProblem(text: string, limit = MAX_YAML_DEPTH): { offset
  * offset inside a line break, or past the end, is placed just after the last character of its line.
  */
 export function positionsIn(text: string): (offset: number) => { line: number; column: number } {
-  const lines = new LineIndex(text);
+  // the lines are indexed on the first call (most files have no problem to place)
+  let lines: LineIndex | undefined;
   return (offset) => {
+    lines ??= new LineIndex(text);
     // offsetAt keeps a position within its line: the round trip moves an offset inside a line break to the line's end
     const p = lines.positionAt(lines.offsetAt(lines.positionAt(offset)));
     return { line: p.line + 1, column: p.character + 1 };

@@ -66,10 +66,10 @@ export function frontMatterBibliography(fm: FrontMatter | undefined): { files: N
         if (k) inlineRange = { start: fm.rawStart + k[0], end: fm.rawStart + k[1] };
         const items = isSeq(value) ? (value.items as (YamlNode | null)[]) : [];
         // line in the paper (the front matter starts on line 2, after its "---")
-        let positions: ((offset: number) => { line: number }) | undefined;
+        const positionOf = positionsIn(fm.raw);
         inlineLine = (index) => {
           const r = items[index]?.range;
-          return r ? (positions ??= positionsIn(fm.raw))(r[0]).line + 1 : undefined;
+          return r ? positionOf(r[0]).line + 1 : undefined;
         };
       }
     }
@@ -159,9 +159,9 @@ export function parseBibtex(text: string, file = ''): BibRecord[] {
   );
   let i = 0;
   const n = text.length;
-  // lines as an editor counts them (made on the first use)
-  let positions: ((offset: number) => { line: number }) | undefined;
-  const lineAt = (o: number) => (positions ??= positionsIn(text))(o).line;
+  // lines as an editor counts them
+  const positionOf = positionsIn(text);
+  const lineAt = (o: number) => positionOf(o).line;
   const fail = (msg: string, at: number): never => {
     throw new BibError(/\(lines \d+ and \d+\)$/.test(msg) ? msg : `${msg} (line ${lineAt(at)})`);
   };
@@ -382,17 +382,17 @@ export function parseCslJson(text: string, file = ''): BibRecord[] {
   const list = Array.isArray(data) ? data : data && typeof data === 'object' && Array.isArray((data as { items?: unknown }).items) ? (data as { items: unknown[] }).items : undefined;
   if (!list) throw new Error(`a CSL-JSON bibliography must be an array of items (found ${describe(data)})`);
   let starts: number[] | undefined;
-  let positions: ((offset: number) => { line: number }) | undefined;
+  const positionOf = positionsIn(text);
   return cslRecords(list, file, (index) => {
     starts ??= jsonArrayItemStarts(text);
     const o = starts[index];
-    return o === undefined ? undefined : (positions ??= positionsIn(text))(o).line;
+    return o === undefined ? undefined : positionOf(o).line;
   });
 }
 
 export function parseCslYaml(text: string, file = ''): BibRecord[] {
-  let positions: ((offset: number) => { line: number }) | undefined;
-  const lineOf = (offset: number) => (positions ??= positionsIn(text))(offset).line;
+  const positionOf = positionsIn(text);
+  const lineOf = (offset: number) => positionOf(offset).line;
   const deep = yamlDepthProblem(text);
   if (deep) throw new Error(`not valid YAML: ${deep.message} (line ${lineOf(deep.offset)})`);
   const doc = parseDocument(text, { prettyErrors: false });
